@@ -1,0 +1,2 @@
+//! Word lists the detectors match on, in folded form (see
+//! [`crate::chars::fold`]).
