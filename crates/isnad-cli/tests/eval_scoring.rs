@@ -1,0 +1,100 @@
+//! Checks the scorer behind `isnad-eval` on the real gold articles: a
+//! prediction equal to the gold scores 1.0 everywhere, an empty one 0.
+
+#[path = "../../isnad-engine/tests/common/mod.rs"]
+mod common;
+
+use isnad_cli::{eval, gold};
+use isnad_engine::{
+    Analysis, Annotation, ClaimCategory, ClaimInfo, Detail, Origin, QuoteForm, QuoteInfo, Speaker,
+};
+
+fn gold_as_analysis(article: &gold::GoldArticle) -> Analysis {
+    let mut annotations = Vec::new();
+    let mut speakers = Vec::new();
+    for (i, q) in article.quotes.iter().enumerate() {
+        speakers.push(Speaker {
+            id: format!("s{i}"),
+            name: q.speaker.clone(),
+            title: None,
+            mentions: Vec::new(),
+        });
+        annotations.push(Annotation {
+            id: format!("q{i}"),
+            span: q.span,
+            origin: Origin::Auto,
+            detail: Detail::Quote(QuoteInfo {
+                form: QuoteForm::Direct,
+                speaker: Some(i),
+                cue: None,
+                mention: None,
+            }),
+        });
+    }
+    for (i, c) in article.claims.iter().enumerate() {
+        annotations.push(Annotation {
+            id: format!("c{i}"),
+            span: *c,
+            origin: Origin::Auto,
+            detail: Detail::Claim(ClaimInfo {
+                categories: vec![ClaimCategory::Event],
+                score: 1.0,
+            }),
+        });
+    }
+    for (i, b) in article.boilerplate.iter().enumerate() {
+        annotations.push(Annotation {
+            id: format!("b{i}"),
+            span: *b,
+            origin: Origin::Auto,
+            detail: Detail::Boilerplate,
+        });
+    }
+    Analysis {
+        language: article.lang,
+        text: article.text.clone(),
+        annotations,
+        speakers,
+    }
+}
+
+#[test]
+fn gold_scored_against_itself_is_perfect_and_empty_scores_zero() {
+    let Some(shared) = common::shared_dir("gold_scored_against_itself_is_perfect") else {
+        return;
+    };
+    let paths = gold::dev_paths(&shared).expect("dev folder lists");
+    assert_eq!(paths.len(), 22);
+    let mut perfect = Vec::new();
+    let mut empty = Vec::new();
+    for path in &paths {
+        let article = gold::load(path).expect("every gold span resolves");
+        perfect.push(eval::score_article(&article, &gold_as_analysis(&article)));
+        let nothing = Analysis {
+            text: article.text.clone(),
+            ..Default::default()
+        };
+        empty.push(eval::score_article(&article, &nothing));
+    }
+    let all = eval::GroupScore::over("all", &perfect);
+    assert_eq!(all.quotes.tp, 107);
+    assert_eq!(all.claims.tp, 135);
+    for counts in [all.quotes, all.quotes_strict, all.claims, all.boilerplate] {
+        assert_eq!((counts.fp, counts.fn_), (0, 0));
+        assert!((counts.f1() - 1.0).abs() < 1e-9);
+    }
+    assert_eq!(all.speakers.exact, all.speakers.matched);
+    let none = eval::GroupScore::over("all", &empty);
+    assert_eq!(none.quotes.fn_, 107);
+    assert_eq!(none.quotes.f1(), 0.0);
+}
+
+#[test]
+fn ct22_reads_all_tweets() {
+    let Some(shared) = common::shared_dir("ct22_reads_all_tweets") else {
+        return;
+    };
+    let tweets = gold::load_ct22(&shared).expect("TSV parses");
+    assert_eq!(tweets.len(), 339);
+    assert!(tweets.iter().any(|t| t.is_claim) && tweets.iter().any(|t| !t.is_claim));
+}
