@@ -2,7 +2,13 @@
 //! tweets (see `isnad-eval --help`).
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args = match isnad_cli::utf8_args(std::env::args_os().skip(1)) {
+        Ok(args) => args,
+        Err(e) => {
+            eprintln!("isnad-eval: {e}");
+            std::process::exit(e.exit_code());
+        }
+    };
     match isnad_cli::eval_cli::run(&args) {
         Ok(()) => {}
         Err(e) => {
