@@ -1,0 +1,44 @@
+//! The page-noise list: bylines, related headlines, prompts, repeats.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::report::{NoiseRow, Report};
+
+/// Properties of [`NoiseList`].
+#[derive(Properties, PartialEq)]
+pub struct NoiseListProps {
+    /// The analysis whose page noise to list.
+    pub report: Rc<Report>,
+}
+
+/// A count and one `<li data-kind="boilerplate">` per item.
+#[function_component(NoiseList)]
+pub fn noise_list(props: &NoiseListProps) -> Html {
+    let noise = &props.report.noise;
+    html! {
+        <section class="list noise" id="isnad-noise" aria-labelledby="isnad-noise-title">
+            <h2 id="isnad-noise-title">{ "Page noise " }<span class="count">{ noise.len() }</span></h2>
+            if noise.is_empty() {
+                <p class="none">{ "No page noise found." }</p>
+            } else {
+                <ol>{ for noise.iter().map(noise_item) }</ol>
+            }
+        </section>
+    }
+}
+
+fn noise_item(item: &NoiseRow) -> Html {
+    html! {
+        <li
+            key={item.id.as_str()}
+            data-kind="boilerplate"
+            data-annotation-id={item.id.clone()}
+            data-start={item.range.start.to_string()}
+            data-end={item.range.end.to_string()}
+        >
+            <span class="content" dir="auto">{ item.text.clone() }</span>
+        </li>
+    }
+}

@@ -1,0 +1,283 @@
+//! Display rows built from one engine [`Analysis`]: the text of every quote,
+//! speaker, claim and noise item, plus each annotation's range in UTF-16
+//! units (the DOM's unit), converted with the engine's `OffsetMap` only.
+//! Pure: no browser APIs, so it is unit-tested on the host.
+
+use isnad_engine::offsets::OffsetMap;
+use isnad_engine::{Analysis, ClaimCategory, Detail, Lang, Options, QuoteForm, Span};
+use yew::AttrValue;
+
+/// A half-open range in UTF-16 code units, as the DOM counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Range16 {
+    /// First unit.
+    pub start: usize,
+    /// One past the last unit.
+    pub end: usize,
+}
+
+/// One attributed quote.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuoteRow {
+    /// The engine's annotation id (`q1`, `q2`…).
+    pub id: AttrValue,
+    /// Where the quote's content lies in the text.
+    pub range: Range16,
+    /// What was said.
+    pub content: AttrValue,
+    /// The speaker's canonical name, when one was found.
+    pub speaker: Option<AttrValue>,
+    /// The cue word(s) as written (قال، said…).
+    pub cue: Option<AttrValue>,
+    /// `direct`, `indirect` or `mixed`.
+    pub form: &'static str,
+}
+
+/// One speaker with how often they are quoted.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpeakerRow {
+    /// The engine's speaker id.
+    pub id: AttrValue,
+    /// Canonical name.
+    pub name: AttrValue,
+    /// Title or role, kept apart from the name.
+    pub title: Option<AttrValue>,
+    /// Number of quotes attributed to this speaker.
+    pub quotes: usize,
+}
+
+/// One checkable claim.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClaimRow {
+    /// The engine's annotation id (`c1`…).
+    pub id: AttrValue,
+    /// Where the claim lies in the text.
+    pub range: Range16,
+    /// The claim's text.
+    pub text: AttrValue,
+    /// What makes it checkable (`statistic`, `date`…).
+    pub categories: Vec<&'static str>,
+}
+
+/// One piece of page noise (byline, related headline, prompt…).
+#[derive(Clone, Debug, PartialEq)]
+pub struct NoiseRow {
+    /// The engine's annotation id (`b1`…).
+    pub id: AttrValue,
+    /// Where it lies in the text.
+    pub range: Range16,
+    /// Its text.
+    pub text: AttrValue,
+}
+
+/// Everything the result lists show for one analysed text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    /// The document language (given or detected).
+    pub language: Lang,
+    /// Whether the language was detected rather than chosen.
+    pub detected: bool,
+    /// Quotes in document order.
+    pub quotes: Vec<QuoteRow>,
+    /// Speakers in the engine's order.
+    pub speakers: Vec<SpeakerRow>,
+    /// Claims in document order.
+    pub claims: Vec<ClaimRow>,
+    /// Page noise in document order.
+    pub noise: Vec<NoiseRow>,
+}
+
+impl Report {
+    /// Analyses `text` (detecting the language when `language` is `None`).
+    pub fn build(text: &str, language: Option<Lang>) -> Report {
+        let options = Options {
+            language,
+            ..Default::default()
+        };
+        Report::from_analysis(&isnad_engine::analyze(text, &options), language.is_none())
+    }
+
+    /// Turns an analysis into display rows.
+    pub fn from_analysis(analysis: &Analysis, detected: bool) -> Report {
+        let text = analysis.text.as_str();
+        let map = OffsetMap::new(text);
+        let range = |span: Span| Range16 {
+            start: map.utf16_of_byte(span.start),
+            end: map.utf16_of_byte(span.end),
+        };
+        let slice = |span: Span| AttrValue::from(span.slice(text).to_string());
+
+        let mut quotes = Vec::new();
+        let mut claims = Vec::new();
+        let mut noise = Vec::new();
+        let mut quote_counts = vec![0usize; analysis.speakers.len()];
+        for annotation in &analysis.annotations {
+            let id = AttrValue::from(annotation.id.clone());
+            match &annotation.detail {
+                Detail::Quote(info) => {
+                    let speaker = info
+                        .speaker
+                        .and_then(|i| analysis.speakers.get(i).map(|s| (i, s)));
+                    if let Some((i, _)) = speaker {
+                        quote_counts[i] += 1;
+                    }
+                    quotes.push(QuoteRow {
+                        id,
+                        range: range(annotation.span),
+                        content: slice(annotation.span),
+                        speaker: speaker.map(|(_, s)| AttrValue::from(s.name.clone())),
+                        cue: info.cue.map(slice),
+                        form: form_name(info.form),
+                    });
+                }
+                Detail::Claim(info) => claims.push(ClaimRow {
+                    id,
+                    range: range(annotation.span),
+                    text: slice(annotation.span),
+                    categories: info.categories.iter().map(|&c| category_name(c)).collect(),
+                }),
+                Detail::Boilerplate => noise.push(NoiseRow {
+                    id,
+                    range: range(annotation.span),
+                    text: slice(annotation.span),
+                }),
+            }
+        }
+        let speakers = analysis
+            .speakers
+            .iter()
+            .zip(quote_counts)
+            .map(|(s, quotes)| SpeakerRow {
+                id: AttrValue::from(s.id.clone()),
+                name: AttrValue::from(s.name.clone()),
+                title: s.title.clone().map(AttrValue::from),
+                quotes,
+            })
+            .collect();
+        Report {
+            language: analysis.language,
+            detected,
+            quotes,
+            speakers,
+            claims,
+            noise,
+        }
+    }
+}
+
+/// The English name of a language, for the status line.
+pub const fn language_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ar => "Arabic",
+        Lang::En => "English",
+        Lang::Fr => "French",
+    }
+}
+
+/// The name of a quote form, as written in `isnad/1` files.
+pub const fn form_name(form: QuoteForm) -> &'static str {
+    match form {
+        QuoteForm::Direct => "direct",
+        QuoteForm::Indirect => "indirect",
+        QuoteForm::Mixed => "mixed",
+    }
+}
+
+/// The name of a claim category, as written in `isnad/1` files.
+pub const fn category_name(category: ClaimCategory) -> &'static str {
+    match category {
+        ClaimCategory::Statistic => "statistic",
+        ClaimCategory::Date => "date",
+        ClaimCategory::Event => "event",
+        ClaimCategory::Decision => "decision",
+        ClaimCategory::Plan => "plan",
+        ClaimCategory::Comparison => "comparison",
+        ClaimCategory::Causal => "causal",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use isnad_engine::{Annotation, ClaimInfo, Origin, QuoteInfo, Speaker};
+
+    /// A hand-made analysis, so these tests do not depend on the detectors.
+    fn sample() -> Analysis {
+        let text = "😀 قال الوزير: «نعم». Prices rose 4.5%.";
+        let find = |needle: &str| {
+            let start = text.find(needle).expect("needle in sample");
+            Span::new(start, start + needle.len())
+        };
+        Analysis {
+            language: Lang::Ar,
+            text: text.to_string(),
+            annotations: vec![
+                Annotation {
+                    id: "q1".into(),
+                    span: find("نعم"),
+                    origin: Origin::Auto,
+                    detail: Detail::Quote(QuoteInfo {
+                        form: QuoteForm::Direct,
+                        speaker: Some(0),
+                        cue: Some(find("قال")),
+                        mention: Some(find("الوزير")),
+                    }),
+                },
+                Annotation {
+                    id: "c1".into(),
+                    span: find("Prices rose 4.5%."),
+                    origin: Origin::Auto,
+                    detail: Detail::Claim(ClaimInfo {
+                        categories: vec![ClaimCategory::Statistic],
+                        score: 0.9,
+                    }),
+                },
+                Annotation {
+                    id: "b1".into(),
+                    span: find("😀"),
+                    origin: Origin::Auto,
+                    detail: Detail::Boilerplate,
+                },
+            ],
+            speakers: vec![Speaker {
+                id: "s1".into(),
+                name: "الوزير".into(),
+                title: None,
+                mentions: vec![find("الوزير")],
+            }],
+        }
+    }
+
+    #[test]
+    fn rows_carry_text_speaker_cue_and_utf16_ranges() {
+        let report = Report::from_analysis(&sample(), true);
+        assert_eq!(report.quotes.len(), 1);
+        let quote = &report.quotes[0];
+        assert_eq!(quote.content.as_str(), "نعم");
+        assert_eq!(quote.speaker.as_deref(), Some("الوزير"));
+        assert_eq!(quote.cue.as_deref(), Some("قال"));
+        assert_eq!(quote.form, "direct");
+        // "😀 قال الوزير: «" is 2 + 1 + 3 + 1 + 6 + 1 + 1 + 1 = 16 UTF-16 units.
+        assert_eq!(quote.range, Range16 { start: 16, end: 19 });
+        assert_eq!(report.noise[0].range, Range16 { start: 0, end: 2 });
+        assert_eq!(report.claims[0].categories, vec!["statistic"]);
+        assert_eq!(report.speakers[0].quotes, 1);
+        assert!(report.detected);
+    }
+
+    #[test]
+    fn out_of_range_speaker_index_is_ignored() {
+        let mut analysis = sample();
+        analysis.speakers.clear();
+        let report = Report::from_analysis(&analysis, false);
+        assert_eq!(report.quotes[0].speaker, None);
+        assert!(report.speakers.is_empty());
+    }
+
+    #[test]
+    fn build_runs_the_engine() {
+        let report = Report::build("Hello there. This is English text.", Some(Lang::En));
+        assert_eq!(report.language, Lang::En);
+        assert!(!report.detected);
+    }
+}

@@ -1,0 +1,336 @@
+//! The page's one state, the [`Action`]s that change it and the pure
+//! reducer. Analysis itself is requested here ([`State::request`]) and run
+//! by an effect in [`crate::app`], which answers with [`Action::Analysed`].
+
+use std::rc::Rc;
+
+use isnad_engine::offsets::OffsetMap;
+use isnad_engine::Lang;
+use yew::{AttrValue, Reducible};
+
+use crate::report::Report;
+
+/// The language select's choices.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum LangChoice {
+    /// Let the engine detect the language.
+    #[default]
+    Auto,
+    /// Arabic.
+    Ar,
+    /// English.
+    En,
+    /// French.
+    Fr,
+}
+
+impl LangChoice {
+    /// Every choice, in the order the select lists them.
+    pub const ALL: [LangChoice; 4] = [
+        LangChoice::Auto,
+        LangChoice::Ar,
+        LangChoice::En,
+        LangChoice::Fr,
+    ];
+
+    /// The `<option>` value.
+    pub const fn value(self) -> &'static str {
+        match self {
+            LangChoice::Auto => "auto",
+            LangChoice::Ar => "ar",
+            LangChoice::En => "en",
+            LangChoice::Fr => "fr",
+        }
+    }
+
+    /// The `<option>` label.
+    pub const fn label(self) -> &'static str {
+        match self {
+            LangChoice::Auto => "Detect automatically",
+            LangChoice::Ar => "Arabic (العربية)",
+            LangChoice::En => "English",
+            LangChoice::Fr => "French (français)",
+        }
+    }
+
+    /// Parses an `<option>` value; anything unknown means `Auto`.
+    pub fn from_value(value: &str) -> LangChoice {
+        LangChoice::ALL
+            .into_iter()
+            .find(|c| c.value() == value)
+            .unwrap_or_default()
+    }
+
+    /// The language to give the engine (`None` detects it).
+    pub const fn lang(self) -> Option<Lang> {
+        match self {
+            LangChoice::Auto => None,
+            LangChoice::Ar => Some(Lang::Ar),
+            LangChoice::En => Some(Lang::En),
+            LangChoice::Fr => Some(Lang::Fr),
+        }
+    }
+}
+
+/// A pending analysis for the effect in [`crate::app`] to run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Request {
+    /// Matches [`State::generation`]; older answers are dropped.
+    pub generation: u32,
+    /// The text to analyse.
+    pub text: AttrValue,
+    /// The language choice at the time of the request.
+    pub language: LangChoice,
+}
+
+/// Where to put the textarea's caret after a paste, in UTF-16 units.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Caret {
+    /// Changes with every paste, so the effect runs even at the same place.
+    pub seq: u32,
+    /// The caret position.
+    pub at: u32,
+}
+
+/// Everything the page shows.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct State {
+    /// The textarea's content.
+    pub text: AttrValue,
+    /// The language select's value.
+    pub language: LangChoice,
+    /// Counts analysis requests.
+    pub generation: u32,
+    /// The analysis waiting to run, if any.
+    pub request: Option<Request>,
+    /// The latest finished analysis; `None` before the first one.
+    pub report: Option<Rc<Report>>,
+    /// The text `report` was made from (to mark it out of date after edits).
+    pub analysed_text: AttrValue,
+    /// Set by a paste; an effect moves the caret there.
+    pub caret: Option<Caret>,
+}
+
+/// What can happen on the page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// The user typed or deleted: the textarea's whole new value.
+    Edit(AttrValue),
+    /// The user pasted `pasted` over the UTF-16 selection `start..end`:
+    /// insert it and analyse.
+    Paste {
+        /// The pasted plain text.
+        pasted: AttrValue,
+        /// Selection start (UTF-16 units).
+        start: u32,
+        /// Selection end (UTF-16 units).
+        end: u32,
+    },
+    /// The language select changed.
+    SetLanguage(LangChoice),
+    /// The Analyse button.
+    Analyse,
+    /// The effect finished the analysis of request `generation`.
+    Analysed {
+        /// The request it answers.
+        generation: u32,
+        /// The result.
+        report: Rc<Report>,
+    },
+}
+
+impl State {
+    /// True when there is nothing to analyse: the page shows a hint.
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+
+    /// True when the shown report was made from a different text.
+    pub fn is_stale(&self) -> bool {
+        self.report.is_some() && self.analysed_text != self.text
+    }
+
+    /// Requests an analysis of the current text, or clears the results when
+    /// the text is blank.
+    fn analyse(mut self) -> State {
+        if self.is_blank() {
+            self.request = None;
+            self.report = None;
+            return self;
+        }
+        self.generation = self.generation.wrapping_add(1);
+        self.request = Some(Request {
+            generation: self.generation,
+            text: self.text.clone(),
+            language: self.language,
+        });
+        self
+    }
+}
+
+/// Replaces the UTF-16 range `start..end` of `text` with `pasted`; returns
+/// the new text and the UTF-16 position just after the pasted part. Ranges
+/// outside the text are clamped to its end.
+pub fn splice_utf16(text: &str, start: u32, end: u32, pasted: &str) -> (String, u32) {
+    let map = OffsetMap::new(text);
+    let at = |unit: u32| map.byte_of_utf16(unit as usize).unwrap_or(text.len());
+    let (a, b) = (at(start.min(end)), at(start.max(end)));
+    let mut out = String::with_capacity(text.len() - (b - a) + pasted.len());
+    out.push_str(&text[..a]);
+    out.push_str(pasted);
+    out.push_str(&text[b..]);
+    let caret = OffsetMap::new(&out).utf16_of_byte(a + pasted.len());
+    (out, u32::try_from(caret).unwrap_or(u32::MAX))
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Edit(text) => {
+                next.text = text;
+                if next.is_blank() {
+                    next.report = None;
+                    next.request = None;
+                }
+                next.caret = None;
+            }
+            Action::Paste { pasted, start, end } => {
+                let (text, at) = splice_utf16(&next.text, start, end, &pasted);
+                next.text = AttrValue::from(text);
+                let seq = next.caret.map_or(0, |c| c.seq.wrapping_add(1));
+                next.caret = Some(Caret { seq, at });
+                next = next.analyse();
+            }
+            Action::SetLanguage(language) => {
+                next.language = language;
+                if next.report.is_some() || next.request.is_some() {
+                    next = next.analyse();
+                }
+            }
+            Action::Analyse => next = next.analyse(),
+            Action::Analysed { generation, report } => {
+                match &next.request {
+                    Some(request) if request.generation == generation => {
+                        next.analysed_text = request.text.clone();
+                        next.request = None;
+                        next.report = Some(report);
+                    }
+                    // An answer to an older request: a newer one is pending.
+                    _ => return self,
+                }
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reduce(state: State, action: Action) -> State {
+        (*Rc::new(state).reduce(action)).clone()
+    }
+
+    fn empty_report() -> Rc<Report> {
+        Rc::new(Report::build("", Some(Lang::En)))
+    }
+
+    #[test]
+    fn splice_counts_utf16_units() {
+        // "😀" is two UTF-16 units; "ا" one.
+        assert_eq!(splice_utf16("😀ا", 2, 2, "ب"), ("😀با".to_string(), 3));
+        assert_eq!(splice_utf16("abc", 1, 2, "XY"), ("aXYc".to_string(), 3));
+        assert_eq!(splice_utf16("abc", 2, 1, ""), ("ac".to_string(), 1));
+        assert_eq!(splice_utf16("ab", 99, 99, "c"), ("abc".to_string(), 3));
+        assert_eq!(splice_utf16("", 0, 0, "قال"), ("قال".to_string(), 3));
+    }
+
+    #[test]
+    fn paste_inserts_and_requests_analysis() {
+        let state = reduce(
+            State::default(),
+            Action::Paste {
+                pasted: "قال الوزير".into(),
+                start: 0,
+                end: 0,
+            },
+        );
+        assert_eq!(state.text.as_str(), "قال الوزير");
+        assert_eq!(state.caret.map(|c| c.at), Some(10));
+        let request = state.request.clone().expect("a request");
+        assert_eq!(request.text.as_str(), "قال الوزير");
+        assert_eq!(request.generation, state.generation);
+    }
+
+    #[test]
+    fn blank_text_requests_nothing_and_clears_results() {
+        let state = State {
+            report: Some(empty_report()),
+            ..State::default()
+        };
+        let state = reduce(state, Action::Edit("  \n".into()));
+        assert!(state.is_blank());
+        assert!(state.report.is_none());
+        let state = reduce(state, Action::Analyse);
+        assert!(state.request.is_none());
+    }
+
+    #[test]
+    fn only_the_latest_answer_is_kept() {
+        let state = reduce(State::default(), Action::Edit("one".into()));
+        let state = reduce(state, Action::Analyse);
+        let old = state.generation;
+        let state = reduce(state, Action::Edit("two".into()));
+        let state = reduce(state, Action::Analyse);
+        let stale = reduce(
+            state.clone(),
+            Action::Analysed {
+                generation: old,
+                report: empty_report(),
+            },
+        );
+        assert!(stale.report.is_none());
+        assert!(stale.request.is_some());
+        let fresh = reduce(
+            state.clone(),
+            Action::Analysed {
+                generation: state.generation,
+                report: empty_report(),
+            },
+        );
+        assert!(fresh.report.is_some());
+        assert!(fresh.request.is_none());
+        assert!(!fresh.is_stale());
+        assert!(reduce(fresh, Action::Edit("three".into())).is_stale());
+    }
+
+    #[test]
+    fn language_change_reanalyses_shown_results_only() {
+        let state = reduce(State::default(), Action::Edit("text".into()));
+        let state = reduce(state, Action::SetLanguage(LangChoice::Fr));
+        assert!(state.request.is_none());
+        let state = reduce(state, Action::Analyse);
+        let generation = state.generation;
+        let state = reduce(
+            state,
+            Action::Analysed {
+                generation,
+                report: empty_report(),
+            },
+        );
+        let state = reduce(state, Action::SetLanguage(LangChoice::Ar));
+        assert_eq!(state.request.map(|r| r.language), Some(LangChoice::Ar));
+    }
+
+    #[test]
+    fn option_values_round_trip() {
+        for choice in LangChoice::ALL {
+            assert_eq!(LangChoice::from_value(choice.value()), choice);
+        }
+        assert_eq!(LangChoice::from_value("xx"), LangChoice::Auto);
+    }
+}
