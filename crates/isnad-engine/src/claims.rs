@@ -18,7 +18,7 @@
 //! are used; a lookup is one to three hash probes on a token's matching
 //! form (Arabic clitics و ف ب ل ك ال are stripped to find the stem).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
@@ -1127,7 +1127,7 @@ fn covered(noise: &[Span], span: Span) -> usize {
 /// in text order.
 pub fn detect(p: &Prepared, noise: &[Span], quotes: &[FoundQuote]) -> Vec<(Span, ClaimInfo)> {
     let mut out = Vec::new();
-    let mut seen: Vec<u64> = Vec::with_capacity(p.sentences.len());
+    let mut seen: HashSet<u64, BuildHasherDefault<Fnv>> = HashSet::default();
     let mut state = QuoteState::default();
     let mut paragraph = usize::MAX;
     let mut body_started = false;
@@ -1143,10 +1143,9 @@ pub fn detect(p: &Prepared, noise: &[Span], quotes: &[FoundQuote]) -> Vec<(Span,
             continue;
         }
         let h = sentence_hash(p, s);
-        if seen.contains(&h) || self_repeating(p, s) {
+        if !seen.insert(h) || self_repeating(p, s) {
             continue;
         }
-        seen.push(h);
         let para = &p.paragraphs[s.paragraph];
         let ends_with_stop = p.text[s.body.end..s.span.end].contains(is_sentence_end);
         // A heading: a whole line on its own with no final punctuation.
