@@ -1,8 +1,16 @@
-//! Quotes: direct (between quotation marks), indirect (cue +
-//! complementiser, "according to") and mixed, with their attribution: cue
-//! word, speaker mention, or the previous speaker when implicit.
+//! Quotes: direct (between quotation marks), indirect (cue + complementiser,
+//! "according to") and mixed, with their attribution: the cue word, the
+//! speaker mention wherever the language puts it, or the previous speaker
+//! when the text leaves it implicit (وأضاف، he added, a-t-il ajouté).
+//!
+//! The work is three linear passes: pair quotation marks into segments;
+//! find cue words and read the reported clause and speaker around each;
+//! attribute the remaining marked segments from their surroundings.
 
-use crate::model::{QuoteForm, Span};
+use crate::chars::{is_quote_mark, is_sentence_end};
+use crate::lexicon as lx;
+use crate::model::{Lang, QuoteForm, Span};
+use crate::tokens::TokenKind;
 use crate::Prepared;
 
 /// A quote as found, before speakers are clustered.
@@ -21,7 +29,1509 @@ pub struct FoundQuote {
     pub same_speaker_as: Option<usize>,
 }
 
+/// Words a direct quote must reach to count without any speech cue in its
+/// sentence; shorter marked phrases are names, titles or scare quotes.
+const MAX_TOKENS_CUE_TO_CLAUSE: usize = 30;
+
 /// Finds the quotes of a document outside page noise, in text order.
-pub fn detect(_p: &Prepared, _noise: &[Span]) -> Vec<FoundQuote> {
-    Vec::new()
+pub fn detect(p: &Prepared, noise: &[Span]) -> Vec<FoundQuote> {
+    let segments = pair_marks(p);
+    let mut d = Detector {
+        p,
+        noise,
+        segments: &segments,
+        used_segment: vec![false; segments.len()],
+        out: Vec::new(),
+        sentence_of_token: sentence_index(p),
+    };
+    d.reported_clauses();
+    d.marked_segments();
+    d.out.retain(|q| !in_noise(noise, q.span));
+    d.out
+        .sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
+    d.out.dedup_by(|b, a| a.span == b.span);
+    link_implicit(&mut d.out);
+    d.out
+}
+
+/// A run of text between a pair of quotation marks (or from an opening
+/// mark to the end of its paragraph when the closing one is missing).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Segment {
+    /// Token index of the opening mark.
+    open: usize,
+    /// Token index of the closing mark, when there is one.
+    close: Option<usize>,
+    /// Content token range `a..b` (marks excluded).
+    tokens: (usize, usize),
+    /// Content bytes, trimmed.
+    span: Span,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Double,
+    Guillemet,
+    Single,
+    SingleGuillemet,
+}
+
+fn family(c: char) -> Option<Family> {
+    match c {
+        '"' | '“' | '”' | '„' | '‟' | '＂' => Some(Family::Double),
+        '«' | '»' => Some(Family::Guillemet),
+        '‹' | '›' => Some(Family::SingleGuillemet),
+        '\'' | '‘' | '’' | '‚' | '‛' => Some(Family::Single),
+        _ => None,
+    }
+}
+
+const FAMILIES: usize = 4;
+
+fn family_index(f: Family) -> usize {
+    match f {
+        Family::Double => 0,
+        Family::Guillemet => 1,
+        Family::Single => 2,
+        Family::SingleGuillemet => 3,
+    }
+}
+
+/// Pairs quotation marks paragraph by paragraph in one pass. Handles
+/// reversed and straight marks by flanking (a mark glued to the word after
+/// it opens, glued to the word before it closes), French spacing inside
+/// guillemets, apostrophes, and quotes that run over several paragraphs
+/// (each new paragraph reopening the quote).
+fn pair_marks(p: &Prepared) -> Vec<Segment> {
+    let toks = &p.tokens.list;
+    let mut out = Vec::new();
+    let mut open: [Option<usize>; FAMILIES] = [None; FAMILIES];
+    for (pi, para) in p.paragraphs.iter().enumerate() {
+        let (a, b) = para.tokens;
+        for i in a..b {
+            let t = &toks[i];
+            if t.kind != TokenKind::Punct {
+                continue;
+            }
+            let c = first_char(p.word(i));
+            let Some(fam) = family(c) else { continue };
+            let glued_before = !t.space_before && i > a;
+            let glued_after = i + 1 < b && !toks[i + 1].space_before;
+            let word_before = glued_before && toks[i - 1].kind != TokenKind::Punct;
+            let word_after = glued_after && toks[i + 1].kind != TokenKind::Punct;
+            if fam == Family::Single && word_before && word_after {
+                continue; // an apostrophe: l'avocat, didn't, Moody’s
+            }
+            let slot = family_index(fam);
+            let opener_char = matches!(c, '«' | '‹' | '„' | '‚' | '“' | '‘');
+            // A straight or reversed mark opens unless it is glued to the
+            // word before it, and closes unless it is glued to the word after.
+            let can_open = !glued_before;
+            let can_close = !glued_after;
+            match open[slot] {
+                Some(o) => {
+                    let closes = match c {
+                        '«' | '‹' | '„' | '‚' => false,
+                        '»' | '›' | '”' | '’' => true,
+                        // “ closes only when it is clearly glued to the end of the content.
+                        '“' | '‘' => glued_before && !glued_after,
+                        _ => can_close || glued_before,
+                    };
+                    if closes {
+                        push_segment(p, &mut out, o, Some(i), i);
+                        open[slot] = None;
+                    } else if i == a {
+                        // A paragraph opening with a mark continues a quote that ran
+                        // on from the previous paragraph.
+                    } else {
+                        // The earlier mark was never closed: it ends before this one.
+                        push_segment(p, &mut out, o, None, i);
+                        open[slot] = Some(i);
+                    }
+                }
+                None => {
+                    if opener_char || can_open {
+                        open[slot] = Some(i);
+                    }
+                }
+            }
+        }
+        // At a paragraph end, a quote stays open only when the next paragraph
+        // reopens it with a mark of the same family.
+        let next_first = p.paragraphs.get(pi + 1).map(|n| n.tokens.0);
+        for (slot, slot_open) in open.iter_mut().enumerate() {
+            if let Some(o) = *slot_open {
+                let continues = next_first.is_some_and(|f| {
+                    toks[f].kind == TokenKind::Punct
+                        && family(first_char(p.word(f))).map(family_index) == Some(slot)
+                });
+                if !continues {
+                    push_segment(p, &mut out, o, None, b);
+                    *slot_open = None;
+                }
+            }
+        }
+    }
+    out.sort_by_key(|s| s.open);
+    out
+}
+
+fn push_segment(
+    p: &Prepared,
+    out: &mut Vec<Segment>,
+    open: usize,
+    close: Option<usize>,
+    end: usize,
+) {
+    let toks = &p.tokens.list;
+    let a = open + 1;
+    let mut b = end;
+    // Skip line breaks inside multi-paragraph quotes at the edges only.
+    if close.is_none() {
+        // Unclosed: drop the final punctuation of the paragraph.
+        while b > a
+            && toks[b - 1].kind == TokenKind::Punct
+            && is_trailing_punct(first_char(p.word(b - 1)))
+        {
+            b -= 1;
+        }
+    }
+    while b > a && toks[b - 1].kind == TokenKind::Newline {
+        b -= 1;
+    }
+    if b <= a {
+        return;
+    }
+    out.push(Segment {
+        open,
+        close,
+        tokens: (a, b),
+        span: Span::new(toks[a].span.start, toks[b - 1].span.end),
+    });
+}
+
+fn is_trailing_punct(c: char) -> bool {
+    is_sentence_end(c) || matches!(c, ',' | '،' | ';' | '؛' | ':')
+}
+
+fn first_char(s: &str) -> char {
+    s.chars().next().unwrap_or(' ')
+}
+
+fn in_noise(noise: &[Span], span: Span) -> bool {
+    let i = noise.partition_point(|n| n.end <= span.start);
+    noise
+        .get(i)
+        .is_some_and(|n| n.overlap(span) * 2 > span.len())
+}
+
+fn sentence_index(p: &Prepared) -> Vec<u32> {
+    let mut of = vec![u32::MAX; p.tokens.len()];
+    for (si, s) in p.sentences.iter().enumerate() {
+        for slot in &mut of[s.tokens.0..s.tokens.1] {
+            *slot = si as u32;
+        }
+    }
+    of
+}
+
+/// What a cue word is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CueKind {
+    /// A finite speech verb (قال، said, a déclaré).
+    Verb,
+    /// A participle continuing the previous speaker (مضيفا، adding, ajoutant).
+    Participle,
+    /// "According to" (بحسب، according to, selon).
+    According,
+}
+
+/// A cue found at tokens `first..=last`.
+#[derive(Clone, Copy, Debug)]
+struct Cue {
+    first: usize,
+    last: usize,
+    kind: CueKind,
+}
+
+impl Cue {
+    fn span(&self, p: &Prepared) -> Span {
+        Span::new(
+            p.tokens.list[self.first].span.start,
+            p.tokens.list[self.last].span.end,
+        )
+    }
+}
+
+struct Detector<'a, 't> {
+    p: &'a Prepared<'t>,
+    #[allow(dead_code)]
+    noise: &'a [Span],
+    segments: &'a [Segment],
+    used_segment: Vec<bool>,
+    out: Vec<FoundQuote>,
+    sentence_of_token: Vec<u32>,
+}
+
+impl Detector<'_, '_> {
+    fn norm(&self, i: usize) -> &str {
+        self.p.norm(i)
+    }
+
+    fn kind(&self, i: usize) -> TokenKind {
+        self.p.tokens.list[i].kind
+    }
+
+    fn is_punct(&self, i: usize, chars: &[char]) -> bool {
+        self.kind(i) == TokenKind::Punct && chars.contains(&first_char(self.p.word(i)))
+    }
+
+    fn is_comma(&self, i: usize) -> bool {
+        self.is_punct(i, &[',', '،'])
+    }
+
+    fn sentence_bounds(&self, i: usize) -> (usize, usize) {
+        match self.sentence_of_token.get(i).copied() {
+            Some(s) if s != u32::MAX => self.p.sentences[s as usize].tokens,
+            _ => (i, i + 1),
+        }
+    }
+
+    fn paragraph_bounds(&self, i: usize) -> (usize, usize) {
+        let si = self.sentence_of_token.get(i).copied().unwrap_or(u32::MAX);
+        if si == u32::MAX {
+            return (i, i + 1);
+        }
+        self.p.paragraphs[self.p.sentences[si as usize].paragraph].tokens
+    }
+
+    /// The cue starting at token `i`, if any.
+    fn cue_at(&self, i: usize) -> Option<Cue> {
+        if self.kind(i) != TokenKind::Word {
+            return None;
+        }
+        let w = self.norm(i);
+        let single = |kind| {
+            Some(Cue {
+                first: i,
+                last: i,
+                kind,
+            })
+        };
+        match self.p.lang {
+            Lang::Ar => {
+                let bare = lx::strip_conjunction(w);
+                if lx::is_ar_according(w) || lx::is_ar_according(bare) {
+                    // وفقا لـ / نقلا عن: include the particle in the cue.
+                    let last = if i + 1 < self.p.tokens.len()
+                        && matches!(self.norm(i + 1), "ل" | "لـ" | "عن")
+                    {
+                        i + 1
+                    } else {
+                        i
+                    };
+                    return Some(Cue {
+                        first: i,
+                        last,
+                        kind: CueKind::According,
+                    });
+                }
+                if lx::is_ar_participle(w) || lx::is_ar_participle(bare) {
+                    return single(CueKind::Participle);
+                }
+                if lx::is_ar_verb(w) || lx::is_ar_verb(bare) {
+                    return single(CueKind::Verb);
+                }
+                None
+            }
+            Lang::En => {
+                if w == "according" && self.norm_at(i + 1) == Some("to") {
+                    return Some(Cue {
+                        first: i,
+                        last: i + 1,
+                        kind: CueKind::According,
+                    });
+                }
+                if w == "pointed" && self.norm_at(i + 1) == Some("out") {
+                    return Some(Cue {
+                        first: i,
+                        last: i + 1,
+                        kind: CueKind::Verb,
+                    });
+                }
+                if lx::is_en_participle(w) {
+                    return single(CueKind::Participle);
+                }
+                if lx::is_en_verb(w) {
+                    return single(CueKind::Verb);
+                }
+                None
+            }
+            Lang::Fr => {
+                if w == "selon"
+                    || (w == "d"
+                        && self.norm_at(i + 1) == Some("'")
+                        && self.norm_at(i + 2) == Some("apres"))
+                {
+                    if w == "selon"
+                        && matches!(
+                            self.norm_at(i + 1),
+                            Some("lesquelles" | "lesquels" | "laquelle" | "lequel" | "moi" | "eux")
+                        )
+                    {
+                        return None;
+                    }
+                    let last = if w == "selon" { i } else { i + 2 };
+                    return Some(Cue {
+                        first: i,
+                        last,
+                        kind: CueKind::According,
+                    });
+                }
+                if lx::is_fr_participle(w) {
+                    return single(CueKind::Participle);
+                }
+                if lx::is_fr_verb(w) {
+                    // Include the auxiliary: "a déclaré", "s'est dit", "a-t-il ajouté".
+                    let first = self.fr_aux_start(i);
+                    let mut last = i;
+                    // Inverted subject after the verb: "explique-t-il", "précise-t-on".
+                    if self.norm_at(i + 1) == Some("-")
+                        && self.norm_at(i + 2) == Some("t")
+                        && self.norm_at(i + 3) == Some("-")
+                    {
+                        last = (i + 4).min(self.p.tokens.len() - 1);
+                    }
+                    return Some(Cue {
+                        first,
+                        last,
+                        kind: CueKind::Verb,
+                    });
+                }
+                None
+            }
+        }
+    }
+
+    fn norm_at(&self, i: usize) -> Option<&str> {
+        (i < self.p.tokens.len()).then(|| self.norm(i))
+    }
+
+    /// Start of a French auxiliary group ending just before token `i`
+    /// ("a", "s'est", "a-t-il", "avait").
+    fn fr_aux_start(&self, i: usize) -> usize {
+        let n = |k: usize| {
+            if k < self.p.tokens.len() {
+                self.norm(k)
+            } else {
+                ""
+            }
+        };
+        if i >= 5 && matches!(n(i - 1), "il" | "elle" | "on") {
+            // a-t-il ajouté
+            if n(i - 2) == "-" && n(i - 3) == "t" && n(i - 4) == "-" && lx::is_fr_aux(n(i - 5)) {
+                return i - 5;
+            }
+        }
+        if i >= 1 && lx::is_fr_aux(n(i - 1)) {
+            if i >= 3 && n(i - 1) == "est" && n(i - 2) == "'" && n(i - 3) == "s" {
+                return i - 3;
+            }
+            return i - 1;
+        }
+        i
+    }
+
+    fn is_complementiser(&self, i: usize) -> Option<usize> {
+        // Returns the index of the last token of the complementiser group.
+        let w = self.norm(i);
+        match self.p.lang {
+            Lang::Ar => {
+                if lx::is_ar_complementiser(w) {
+                    return Some(i);
+                }
+                if matches!(w, "الي" | "علي" | "من")
+                    && self.norm_at(i + 1).is_some_and(lx::is_ar_complementiser)
+                {
+                    return Some(i + 1);
+                }
+                None
+            }
+            Lang::En => (w == "that" || w == "whether").then_some(i),
+            Lang::Fr => {
+                if w == "que" {
+                    return Some(i);
+                }
+                if w == "qu" && self.norm_at(i + 1) == Some("'") {
+                    return Some(i + 1);
+                }
+                None
+            }
+        }
+    }
+
+    /// Pass 1: reported clauses introduced by a cue (قال إن، said that,
+    /// a déclaré que, بحسب X، according to X, قال: …).
+    fn reported_clauses(&mut self) {
+        let n = self.p.tokens.len();
+        let mut i = 0;
+        while i < n {
+            let Some(cue) = self.cue_at(i) else {
+                i += 1;
+                continue;
+            };
+            match cue.kind {
+                CueKind::According => self.according(cue),
+                CueKind::Verb | CueKind::Participle => self.verb_clause(cue),
+            }
+            i = cue.last + 1;
+        }
+    }
+
+    /// "بحسب X" / "according to X" / "selon X": the reported clause is the
+    /// rest of the sentence after X, or the part of the sentence before.
+    fn according(&mut self, cue: Cue) {
+        let (sa, sb) = self.sentence_bounds(cue.first);
+        let body_end = self.body_end(sa, sb);
+        // The source: from after the cue to the next comma or sentence end.
+        let mut m_end = cue.last + 1;
+        // بحسب ما نشره / ذكره: skip "what X published".
+        let mut cue_last = cue.last;
+        if self.p.lang == Lang::Ar && self.norm_at(m_end) == Some("ما") && m_end + 1 < body_end {
+            cue_last = m_end + 1;
+            m_end += 2;
+        }
+        let m_start = m_end;
+        while m_end < body_end && !self.is_comma(m_end) && m_end - m_start < 12 {
+            m_end += 1;
+        }
+        if m_end == m_start || !self.looks_like_source(m_start, m_end) {
+            return;
+        }
+        let mention = self.span_of(m_start, m_end);
+        let cue_span = Span::new(
+            self.p.tokens.list[cue.first].span.start,
+            self.p.tokens.list[cue_last].span.end,
+        );
+        let before_has_clause =
+            cue.first > sa + 2 && (cue.first == 0 || self.is_comma(cue.first - 1));
+        let (ca, cb) = if before_has_clause {
+            // "CONTENT، بحسب X" — the clause before, from the sentence start
+            // (or after an opening "according to" of its own).
+            (sa, cue.first - 1)
+        } else if m_end < body_end && self.is_comma(m_end) {
+            (m_end + 1, body_end)
+        } else {
+            return;
+        };
+        if cb <= ca + 1 {
+            return;
+        }
+        let ca = self.skip_leading_noise(ca, cb);
+        self.emit_clause(ca, cb, Some(cue_span), Some(mention), None);
+    }
+
+    /// True when tokens `a..b` name a plausible source: a capitalised name
+    /// (Latin script), or a noun from the source lexicon, or any Arabic
+    /// phrase that contains a source noun.
+    fn looks_like_source(&self, a: usize, b: usize) -> bool {
+        (a..b.min(a + 5)).any(|k| {
+            let w = self.norm(k);
+            let bare = w.strip_prefix("ال").unwrap_or(w);
+            is_source_noun(w) || is_source_noun(bare) || {
+                let orig = self.p.word(k);
+                self.p.lang != Lang::Ar && first_char(orig).is_uppercase() && k == a
+            }
+        })
+    }
+
+    /// Verb cues: cue [speaker] [adjuncts] complementiser CLAUSE, or cue
+    /// [speaker]: CLAUSE, or (English) "X said he …".
+    fn verb_clause(&mut self, cue: Cue) {
+        let (sa, sb) = self.sentence_bounds(cue.first);
+        let (_, pb) = self.paragraph_bounds(cue.first);
+        let body_end = self.body_end(sa, sb);
+        let limit = (cue.last + 1 + MAX_TOKENS_CUE_TO_CLAUSE).min(pb);
+        let mut k = cue.last + 1;
+        let mut clause_start = None;
+        let mut colon = false;
+        while k < limit {
+            if let Some(end) = self.is_complementiser(k) {
+                clause_start = Some(end + 1);
+                break;
+            }
+            if self.is_punct(k, &[':']) {
+                clause_start = Some(k + 1);
+                colon = true;
+                break;
+            }
+            if k > cue.last + 1 && self.cue_at(k).is_some_and(|c| c.kind != CueKind::According) {
+                break; // another cue: this one reports nothing of its own
+            }
+            if k >= body_end
+                || self.kind(k) == TokenKind::Punct && is_sentence_end(first_char(self.p.word(k)))
+            {
+                break;
+            }
+            if self.kind(k) == TokenKind::Punct
+                && is_quote_mark(first_char(self.p.word(k)))
+                && self.p.lang != Lang::Ar
+            {
+                break;
+            }
+            k += 1;
+        }
+        // English/French: "X said he would …" without "that".
+        if clause_start.is_none() && self.p.lang == Lang::En && cue.kind == CueKind::Verb {
+            let mut j = cue.last + 1;
+            while j < body_end && is_time_word_en(self.norm(j)) {
+                j += 1;
+            }
+            if j < body_end
+                && is_clause_opener_en(self.norm(j))
+                && matches!(
+                    self.norm(cue.last),
+                    "said"
+                        | "says"
+                        | "told"
+                        | "added"
+                        | "warned"
+                        | "claimed"
+                        | "insisted"
+                        | "argued"
+                        | "believes"
+                        | "stated"
+                        | "noted"
+                        | "predicted"
+                        | "estimated"
+                )
+            {
+                clause_start = Some(j);
+            }
+        }
+        let Some(start) = clause_start else { return };
+        let cue_span = cue.span(self.p);
+        let mention = self.speaker_mention(cue, start);
+        if colon {
+            // قال: CLAUSE — a quoted clause is taken by the marked-segment
+            // pass; an unmarked one runs to the sentence (or paragraph) end.
+            if start >= self.paragraph_bounds(cue.first).1
+                || self.segment_opening_at(start).is_some()
+            {
+                return;
+            }
+            let end = self.body_end_from(start);
+            self.emit_clause(start, end, Some(cue_span), mention, None);
+            return;
+        }
+        let end = self.clause_end(start);
+        self.emit_clause(start, end, Some(cue_span), mention, Some(cue.kind));
+    }
+
+    /// The end (exclusive token) of a reported clause starting at `start`:
+    /// the sentence end, or before ", adding" / "، مضيفا" / ", according to".
+    fn clause_end(&self, start: usize) -> usize {
+        // A clause that opens with a quotation mark runs at least to its
+        // closing mark, even over sentence ends inside the quote.
+        let mut from = start;
+        if let Some(si) = self.segment_opening_at(start) {
+            let seg = self.segments[si];
+            if let Some(c) = seg.close {
+                from = c;
+            }
+        }
+        let (sa, sb) = self.sentence_bounds(from);
+        let _ = sa;
+        let end = self.body_end(from.max(sa), sb).max(from.min(sb));
+        let mut k = start + 1;
+        while k < end {
+            if self.is_comma(k) && k + 1 < end {
+                if let Some(c) = self.cue_at(k + 1) {
+                    if matches!(c.kind, CueKind::Participle | CueKind::According) {
+                        return k;
+                    }
+                }
+            }
+            k += 1;
+        }
+        end
+    }
+
+    fn body_end(&self, sa: usize, sb: usize) -> usize {
+        // Token end of the sentence body (final punctuation excluded).
+        let mut b = sb;
+        while b > sa + 1
+            && self.kind(b - 1) == TokenKind::Punct
+            && is_trailing_punct(first_char(self.p.word(b - 1)))
+        {
+            b -= 1;
+        }
+        b
+    }
+
+    fn body_end_from(&self, i: usize) -> usize {
+        let (sa, sb) = self.sentence_bounds(i);
+        self.body_end(sa, sb)
+    }
+
+    fn segment_opening_at(&self, i: usize) -> Option<usize> {
+        let idx = self.segments.partition_point(|s| s.open < i);
+        (idx < self.segments.len() && self.segments[idx].open == i).then_some(idx)
+    }
+
+    fn skip_leading_noise(&self, mut a: usize, b: usize) -> usize {
+        while a < b
+            && (self.kind(a) == TokenKind::Punct && !is_quote_mark(first_char(self.p.word(a))))
+        {
+            a += 1;
+        }
+        a
+    }
+
+    fn span_of(&self, a: usize, b: usize) -> Span {
+        Span::new(
+            self.p.tokens.list[a].span.start,
+            self.p.tokens.list[b - 1].span.end,
+        )
+    }
+
+    /// Emits a reported clause over tokens `a..b`. A clause that is exactly
+    /// one marked segment is a direct quote of the segment's content; one
+    /// that contains marked parts is mixed; otherwise indirect.
+    fn emit_clause(
+        &mut self,
+        a: usize,
+        b: usize,
+        cue: Option<Span>,
+        mention: Option<Span>,
+        cue_kind: Option<CueKind>,
+    ) {
+        if b <= a {
+            return;
+        }
+        let first = self.segments.partition_point(|s| s.open < a);
+        let mut inner = Vec::new();
+        for (si, s) in self.segments.iter().enumerate().skip(first) {
+            if s.open >= b {
+                break;
+            }
+            inner.push(si);
+        }
+        // Exactly one segment from the clause start: direct.
+        if let Some(&si) = inner.first() {
+            let s = self.segments[si];
+            let closes_clause = s
+                .close
+                .is_none_or(|c| c + 1 >= b || self.trailing_is_attribution(c + 1, b));
+            if s.open == a && closes_clause {
+                self.used_segment[si] = true;
+                self.out.push(FoundQuote {
+                    span: s.span,
+                    form: QuoteForm::Direct,
+                    cue,
+                    mention,
+                    same_speaker_as: None,
+                });
+                return;
+            }
+        }
+        let content = self.span_of(a, b);
+        if content.is_empty() {
+            return;
+        }
+        let mixed = inner
+            .iter()
+            .any(|&si| !self.is_title_segment(self.segments[si]));
+        for &si in &inner {
+            self.used_segment[si] = true;
+        }
+        let _ = cue_kind;
+        self.out.push(FoundQuote {
+            span: content,
+            form: if mixed {
+                QuoteForm::Mixed
+            } else {
+                QuoteForm::Indirect
+            },
+            cue,
+            mention,
+            same_speaker_as: None,
+        });
+    }
+
+    /// True when tokens `a..b` after a closing mark are only attribution
+    /// ("، على حد تعبيره", ", he said") or punctuation.
+    fn trailing_is_attribution(&self, a: usize, b: usize) -> bool {
+        (a..b).all(|k| self.kind(k) == TokenKind::Punct)
+            || b - a <= 4
+                && (a..b).any(|k| {
+                    self.cue_at(k).is_some()
+                        || matches!(self.norm(k), "تعبيره" | "تعبيرها" | "قوله" | "قولها")
+                })
+    }
+
+    /// True when a marked segment names something (a title, a programme, a
+    /// publication) rather than quoting: short and after a naming word.
+    fn is_title_segment(&self, s: Segment) -> bool {
+        let words = (s.tokens.0..s.tokens.1)
+            .filter(|&k| self.kind(k) == TokenKind::Word)
+            .count();
+        if words == 0 {
+            return true;
+        }
+        if s.open > 0 {
+            let before = s.open - 1;
+            if self.kind(before) == TokenKind::Word
+                && lx::is_naming_word(self.norm(before))
+                && words <= 6
+            {
+                return true;
+            }
+            // لـ"…" / ل"…": a name glued to the preposition.
+            if self.norm(before) == "ل" || self.norm(before) == "لـ" {
+                return words <= 4;
+            }
+        }
+        false
+    }
+
+    /// The speaker mention for a cue whose clause starts at `clause`.
+    fn speaker_mention(&self, cue: Cue, clause: usize) -> Option<Span> {
+        match self.p.lang {
+            Lang::Ar => self
+                .mention_after_ar(cue, clause)
+                .or_else(|| self.mention_before(cue)),
+            Lang::En | Lang::Fr => {
+                if self.p.lang == Lang::Fr
+                    && cue.last > cue.first
+                    && matches!(self.norm(cue.last), "il" | "elle" | "on" | "ils" | "elles")
+                {
+                    return None; // a-t-il déclaré: implicit
+                }
+                self.mention_before(cue)
+                    .or_else(|| self.mention_after_latin(cue.last + 1, clause))
+            }
+        }
+    }
+
+    /// Arabic verb-first: "قال وزير الخارجية الفرنسي جان إيف لو دريان، اليوم، إن".
+    fn mention_after_ar(&self, cue: Cue, clause: usize) -> Option<Span> {
+        let a = cue.last + 1;
+        let mut b = a;
+        let stop = clause.min(self.p.tokens.len());
+        while b < stop && b - a < 12 {
+            let w = self.norm(b);
+            if self.kind(b) != TokenKind::Word {
+                break;
+            }
+            if lx::is_ar_stop_preposition(w)
+                || lx::is_ar_time_word(w)
+                || lx::is_ar_complementiser(w)
+                || self.cue_at(b).is_some() && b > a
+            {
+                break;
+            }
+            // لنواب، لوكالة: a prefixed preposition ends the phrase (but not
+            // a short name particle such as "لو" in "لو دريان").
+            if b > a && w.starts_with('ل') && w.chars().count() >= 4 && !w.starts_with("ال") {
+                break;
+            }
+            b += 1;
+        }
+        if b == a {
+            return None;
+        }
+        // "لجنة الطوارئ في إدارة … بوزارة الصحة، إنها": a prepositional
+        // complement that runs straight to the comma before the clause
+        // belongs to the phrase.
+        if b < stop && self.norm(b) == "في" {
+            let mut c = b + 1;
+            while c < stop
+                && self.kind(c) == TokenKind::Word
+                && !lx::is_ar_time_word(self.norm(c))
+                && !lx::is_ar_stop_preposition(self.norm(c))
+            {
+                c += 1;
+            }
+            if c < stop && self.is_comma(c) && c - b <= 10 && c + 2 >= stop {
+                b = c;
+            }
+        }
+        let words: Vec<&str> = (a..b).map(|k| self.norm(k)).collect();
+        if words.len() == 1 && lx::is_pronoun_subject(words[0]) {
+            return None;
+        }
+        Some(self.span_of(a, b))
+    }
+
+    /// Subject before the cue: "Raymond Dalio, co-chief …, said", "the
+    /// reporter said", "M. Molins a rappelé", "وكان مصدر مسؤول …، قال".
+    fn mention_before(&self, cue: Cue) -> Option<Span> {
+        let (sa, _) = self.sentence_bounds(cue.first);
+        if cue.first == 0 || cue.first <= sa {
+            return None;
+        }
+        let mut j = cue.first; // exclusive end of the subject
+                               // Skip auxiliaries and adverbs between subject and verb.
+        while j > sa {
+            let w = self.norm(j - 1);
+            if matches!(
+                w,
+                "has"
+                    | "have"
+                    | "had"
+                    | "was"
+                    | "were"
+                    | "is"
+                    | "also"
+                    | "then"
+                    | "later"
+                    | "earlier"
+                    | "further"
+                    | "ensuite"
+                    | "aussi"
+                    | "encore"
+                    | "avait"
+                    | "a"
+                    | "ont"
+                    | "كان"
+                    | "وكان"
+                    | "قد"
+                    | "وقد"
+                    | "كانت"
+                    | "وكانت"
+            ) {
+                j -= 1;
+            } else {
+                break;
+            }
+        }
+        if j <= sa {
+            return None;
+        }
+        if self.is_comma(j - 1) {
+            // Appositive between commas: the subject is the clause-initial
+            // phrase up to the first comma.
+            let mut start = sa;
+            while start < j && self.kind(start) == TokenKind::Punct {
+                start += 1;
+            }
+            // Skip a leading discourse phrase: "من جانبه،", "Meanwhile,".
+            let mut end = start;
+            while end < j - 1 && !self.is_comma(end) {
+                end += 1;
+            }
+            if end - start == 0 || end - start > 10 {
+                return None;
+            }
+            let first_word = self.norm(start);
+            if self.p.lang == Lang::Ar {
+                let bare = lx::strip_conjunction(first_word);
+                let s = if matches!(bare, "كان" | "كانت") || matches!(first_word, "وكان" | "وكانت")
+                {
+                    start + 1
+                } else {
+                    start
+                };
+                if s >= end {
+                    return None;
+                }
+                return Some(self.span_of(s, end));
+            }
+            if self.looks_like_np_latin(start, end) {
+                return Some(self.span_of(start, end));
+            }
+            return None;
+        }
+        if self.p.lang == Lang::Ar {
+            return None;
+        }
+        // Walk back over the noun phrase.
+        let mut start = j;
+        while start > sa && j - start < 7 {
+            let k = start - 1;
+            let w = self.norm(k);
+            if self.kind(k) == TokenKind::Punct {
+                if matches!(self.p.word(k), "(" | ")" | "-" | "'" | "’" | ".") && start < j {
+                    start -= 1;
+                    continue;
+                }
+                break;
+            }
+            if lx::is_en_fr_stop(w) && !(matches!(w, "de" | "du" | "des") && start < j) {
+                break;
+            }
+            start -= 1;
+        }
+        // Trim punctuation at the edges.
+        while start < j && self.kind(start) == TokenKind::Punct {
+            start += 1;
+        }
+        if start >= j {
+            return None;
+        }
+        if j - start == 1 && lx::is_pronoun_subject(self.norm(start)) {
+            return None;
+        }
+        if !self.looks_like_np_latin(start, j) {
+            return None;
+        }
+        Some(self.span_of(start, j))
+    }
+
+    fn looks_like_np_latin(&self, a: usize, b: usize) -> bool {
+        let first = self.p.word(a);
+        let w = self.norm(a);
+        first_char(first).is_uppercase()
+            || matches!(
+                w,
+                "the"
+                    | "a"
+                    | "an"
+                    | "le"
+                    | "la"
+                    | "les"
+                    | "l"
+                    | "un"
+                    | "une"
+                    | "des"
+                    | "sa"
+                    | "son"
+                    | "ses"
+                    | "one"
+                    | "two"
+                    | "several"
+                    | "some"
+                    | "many"
+                    | "officials"
+                    | "analysts"
+                    | "experts"
+                    | "sources"
+                    | "bond"
+            )
+            || (b - a <= 3 && (a..b).all(|k| self.kind(k) == TokenKind::Word))
+    }
+
+    /// Subject after the verb (inversion): "said Sean Spicer", "précise
+    /// Silvain Guillaume-Gentil, porte-parole", "confie une source judiciaire".
+    fn mention_after_latin(&self, a: usize, limit: usize) -> Option<Span> {
+        let (_, sb) = self.sentence_bounds(a.saturating_sub(1));
+        let limit = limit.min(sb);
+        let mut a = a;
+        while a < limit
+            && (is_time_word_en(self.norm(a))
+                || matches!(
+                    self.norm(a),
+                    "encore"
+                        | "aussi"
+                        | "lundi"
+                        | "mardi"
+                        | "mercredi"
+                        | "jeudi"
+                        | "vendredi"
+                        | "samedi"
+                        | "dimanche"
+                        | "hier"
+                        | "ce"
+                        | "matin"
+                        | "soir"
+                ))
+        {
+            a += 1;
+        }
+        let mut b = a;
+        while b < limit && b - a < 8 {
+            let k = b;
+            if self.kind(k) == TokenKind::Punct {
+                if matches!(self.p.word(k), "-" | "’" | "'") && b > a {
+                    b += 1;
+                    continue;
+                }
+                break;
+            }
+            let w = self.norm(k);
+            if b > a && lx::is_en_fr_stop(w) && !matches!(w, "de" | "du" | "des" | "of") {
+                break;
+            }
+            b += 1;
+        }
+        if b == a || !self.looks_like_np_latin(a, b) {
+            return None;
+        }
+        if b - a == 1 && lx::is_pronoun_subject(self.norm(a)) {
+            return None;
+        }
+        Some(self.span_of(a, b))
+    }
+
+    /// Pass 2: marked segments not yet part of a reported clause. Each is a
+    /// direct quote when attribution sits after it ("…”, he said"), before
+    /// it in its sentence (a partial quote) or in the paragraph before (a
+    /// line ending with ':'), or when it continues the previous quote's
+    /// speaker; otherwise it is a title or a scare quote and is skipped.
+    fn marked_segments(&mut self) {
+        for si in 0..self.segments.len() {
+            if self.used_segment[si] {
+                continue;
+            }
+            let s = self.segments[si];
+            if self.is_title_segment(s) {
+                continue;
+            }
+            if let Some((cue, mention)) = self.attribution_after(s) {
+                self.push_direct(si, Some(cue), mention);
+                continue;
+            }
+            if let Some((cue, mention)) = self.attribution_before(s) {
+                self.push_direct(si, cue, mention);
+                continue;
+            }
+        }
+    }
+
+    fn push_direct(&mut self, si: usize, cue: Option<Span>, mention: Option<Span>) {
+        self.used_segment[si] = true;
+        self.out.push(FoundQuote {
+            span: self.segments[si].span,
+            form: QuoteForm::Direct,
+            cue,
+            mention,
+            same_speaker_as: None,
+        });
+    }
+
+    /// "…,” he said" / "…”, a réagi François Molins" / "…" asked a reporter
+    /// / "…», précise X" / "…”، على حد تعبيره".
+    fn attribution_after(&self, s: Segment) -> Option<(Span, Option<Span>)> {
+        let c = s.close?;
+        let (_, pb) = self.paragraph_bounds(c);
+        let mut k = c + 1;
+        while k < pb && self.is_punct(k, &[',', '،']) {
+            k += 1;
+        }
+        let window = (k + 8).min(pb);
+        let mut j = k;
+        while j < window {
+            if self.kind(j) == TokenKind::Punct
+                && (is_sentence_end(first_char(self.p.word(j)))
+                    || is_quote_mark(first_char(self.p.word(j))))
+            {
+                break;
+            }
+            if let Some(cue) = self.cue_at(j) {
+                if cue.kind == CueKind::According {
+                    return None;
+                }
+                let cue_span = cue.span(self.p);
+                // Subject between the closing mark and the cue ("” PPP director Tom Jensen wrote").
+                if cue.first > k {
+                    let pre = self.span_of(k, cue.first);
+                    if cue.first - k == 1 && lx::is_pronoun_subject(self.norm(k)) {
+                        return Some((cue_span, None));
+                    }
+                    return Some((cue_span, Some(pre)));
+                }
+                if self.p.lang == Lang::Fr
+                    && cue.last > cue.first
+                    && matches!(self.norm(cue.last), "il" | "elle" | "ils" | "elles" | "on")
+                {
+                    if self.norm(cue.last) == "on" {
+                        // explique-t-on au parquet de Paris
+                        return Some((cue_span, self.mention_after_latin(cue.last + 2, pb)));
+                    }
+                    return Some((cue_span, None));
+                }
+                let (_, sb) = self.sentence_bounds(cue.last);
+                let m = match self.p.lang {
+                    Lang::Ar => self.mention_after_ar(cue, sb.min(pb)),
+                    _ => self.mention_after_latin(cue.last + 1, pb),
+                };
+                return Some((cue_span, m));
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// A cue earlier in the same sentence ("دعا إلى استئناف المحادثات “في
+    /// أقرب وقت ممكن”"), or a line ending with a colon just before the
+    /// quote's paragraph ("وقال العبدلي في المؤتمر الصحفي:").
+    fn attribution_before(&self, s: Segment) -> Option<(Option<Span>, Option<Span>)> {
+        let (sa, _) = self.sentence_bounds(s.open);
+        let (pa, _) = self.paragraph_bounds(s.open);
+        if s.open > sa {
+            for k in (sa..s.open).rev() {
+                if let Some(cue) = self.cue_at(k) {
+                    if cue.kind == CueKind::According {
+                        continue;
+                    }
+                    let m = self.speaker_mention(cue, s.open);
+                    return Some((Some(cue.span(self.p)), m));
+                }
+            }
+        }
+        // The quote opens its paragraph: look at the previous paragraph.
+        if s.open == pa && pa > 0 {
+            let prev_last = pa - 1; // a newline token
+            let mut k = prev_last;
+            while k > 0 && self.kind(k) == TokenKind::Newline {
+                k -= 1;
+            }
+            if self.is_punct(k, &[':']) {
+                let (psa, _) = self.sentence_bounds(k);
+                for c in psa..k {
+                    if let Some(cue) = self.cue_at(c) {
+                        if cue.kind != CueKind::According {
+                            let m = self.speaker_mention(cue, k);
+                            return Some((Some(cue.span(self.p)), m));
+                        }
+                    }
+                }
+                // "La ministre …, Sylvie d’Amours, sur la vente … :" — no cue: the
+                // paragraph's leading phrase is the speaker.
+                let (ppa, _) = self.paragraph_bounds(k);
+                let mut e = ppa;
+                while e < k && !self.is_comma(e) {
+                    e += 1;
+                }
+                if e > ppa && e < k {
+                    return Some((None, Some(self.span_of(ppa, e))));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Nouns that name a source after "according to" (بحسب مصدر، selon un
+/// communiqué, according to the surveys).
+fn is_source_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "مصدر"
+            | "مصادر"
+            | "مسوول"
+            | "مسوولين"
+            | "مسوولون"
+            | "وكاله"
+            | "صحيفه"
+            | "بيان"
+            | "تقرير"
+            | "وزاره"
+            | "موقع"
+            | "قناه"
+            | "تلفزيون"
+            | "اذاعه"
+            | "مراسل"
+            | "شهود"
+            | "خبراء"
+            | "مكتب"
+            | "متحدث"
+            | "ناطق"
+            | "الشرطه"
+            | "شرطه"
+            | "الجيش"
+            | "جيش"
+            | "دراسه"
+            | "احصاءات"
+            | "بيانات"
+            | "ارقام"
+            | "مسح"
+            | "استطلاع"
+            | "منظمه"
+            | "هيئه"
+            | "لجنه"
+            | "مركز"
+            | "مصادر,"
+            | "مصدرا"
+            | "source"
+            | "sources"
+            | "officials"
+            | "official"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "statement"
+            | "report"
+            | "reports"
+            | "survey"
+            | "surveys"
+            | "poll"
+            | "polls"
+            | "data"
+            | "figures"
+            | "police"
+            | "ministry"
+            | "agency"
+            | "study"
+            | "analysts"
+            | "experts"
+            | "witnesses"
+            | "people"
+            | "documents"
+            | "estimates"
+            | "communique"
+            | "communiqué"
+            | "rapport"
+            | "porte-parole"
+            | "sondage"
+            | "chiffres"
+            | "ministere"
+            | "source,"
+            | "proches"
+            | "temoins"
+            | "enquete"
+            | "parquet"
+            | "procureur"
+            | "selon"
+            | "presse"
+            | "journal"
+            | "quotidien"
+            | "agence"
+            | "afp"
+            | "reuters"
+            | "ap"
+            | "office"
+            | "bureau"
+            | "department"
+            | "institute"
+            | "government"
+            | "company"
+            | "authorities"
+            | "gouvernement"
+            | "autorites"
+            | "institut"
+            | "societe"
+            | "service"
+            | "services"
+            | "spokesmen"
+            | "researchers"
+            | "scientists"
+            | "residents"
+            | "organisers"
+            | "organizers"
+            | "prosecutors"
+            | "investigators"
+            | "lawyers"
+            | "diplomats"
+            | "mediateurs"
+            | "حكومه"
+            | "السلطات"
+            | "سلطات"
+            | "الشركه"
+            | "شركه"
+            | "معهد"
+            | "باحثون"
+            | "باحثين"
+            | "علماء"
+            | "سكان"
+            | "مراقبون"
+            | "مراقبين"
+            | "دبلوماسيون"
+            | "دبلوماسي"
+            | "محللون"
+            | "تلفزيون,"
+            | "التلفزيون"
+            | "الاذاعه"
+            | "اعلام"
+            | "وسائل"
+            | "احصائيات"
+    )
+}
+
+fn is_time_word_en(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "yesterday"
+            | "today"
+            | "on"
+            | "last"
+            | "week"
+            | "night"
+            | "earlier"
+            | "later"
+            | "recently"
+            | "previously"
+            | "also"
+            | "in"
+            | "a"
+            | "statement"
+            | "interview"
+            | "morning"
+            | "evening"
+            | "afternoon"
+    )
+}
+
+fn is_clause_opener_en(w: &str) -> bool {
+    matches!(
+        w,
+        "he" | "she"
+            | "they"
+            | "it"
+            | "we"
+            | "i"
+            | "you"
+            | "there"
+            | "the"
+            | "this"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "a"
+            | "an"
+            | "no"
+            | "some"
+            | "most"
+            | "many"
+            | "all"
+    )
+}
+
+/// Gives every quote without a speaker mention the speaker of the nearest
+/// earlier quote that has one (or carries one on).
+fn link_implicit(quotes: &mut [FoundQuote]) {
+    let mut last: Option<usize> = None;
+    for (i, q) in quotes.iter_mut().enumerate() {
+        if q.mention.is_some() {
+            last = Some(i);
+        } else if let Some(l) = last {
+            q.same_speaker_as = Some(l);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(text: &str) -> Vec<(String, QuoteForm, String, String)> {
+        let p = Prepared::new(text, None);
+        detect(&p, &[])
+            .into_iter()
+            .map(|q| {
+                (
+                    q.span.slice(text).to_string(),
+                    q.form,
+                    q.cue.map(|c| c.slice(text).to_string()).unwrap_or_default(),
+                    q.mention
+                        .map(|m| m.slice(text).to_string())
+                        .unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn arabic_verb_first_indirect() {
+        let got = quotes(
+            "قال وزير الخارجية الفرنسي جان إيف لو دريان، اليوم الثلاثاء، إن المحادثات ستجري غدا.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "المحادثات ستجري غدا");
+        assert_eq!(got[0].1, QuoteForm::Indirect);
+        assert_eq!(got[0].2, "قال");
+        assert_eq!(got[0].3, "وزير الخارجية الفرنسي جان إيف لو دريان");
+    }
+
+    #[test]
+    fn arabic_colon_direct_with_curly_marks() {
+        let got = quotes("وقال لو دريان لنواب البرلمان: “غدا سنعقد اجتماعا في موسكو”.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "غدا سنعقد اجتماعا في موسكو");
+        assert_eq!(got[0].1, QuoteForm::Direct);
+        assert_eq!(got[0].2, "وقال");
+        assert_eq!(got[0].3, "لو دريان");
+    }
+
+    #[test]
+    fn arabic_implicit_continuation_and_participle() {
+        let text = "وقال المتحدث باسم الوزارة إن الوضع مستقر. وأضاف أن الحدود مغلقة، مشيرا إلى أن المعبر سيفتح غدا.";
+        let got = quotes(text);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got[1].0, "الحدود مغلقة");
+        assert_eq!(got[1].3, "");
+        assert_eq!(got[2].0, "المعبر سيفتح غدا");
+        assert_eq!(got[2].2, "مشيرا");
+    }
+
+    #[test]
+    fn arabic_mixed_quote_and_according_to() {
+        let got =
+            quotes("وقال المسؤول، إن واشنطن \"تعتقد أن الهجوم انطلق من العراق\"، ولم يوضح ذلك.");
+        assert_eq!(got[0].1, QuoteForm::Mixed, "{got:?}");
+        let got = quotes("ويعد هذا الحكم أوليا وقابلا للطعن، بحسب مصدر قضائي، فيما يعد أول حكم.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "ويعد هذا الحكم أوليا وقابلا للطعن");
+        assert_eq!(got[0].3, "مصدر قضائي");
+    }
+
+    #[test]
+    fn titles_in_marks_are_not_quotes() {
+        let got = quotes("وقالت مصادر لوكالة \"أسوشيتد برس\" إن الطائرات انطلقت من العراق.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, QuoteForm::Indirect);
+        assert!(quotes("فاز فيلم \"مدينة الملاهي\" بالجائزة.").is_empty());
+    }
+
+    #[test]
+    fn english_postposed_and_inverted_attribution() {
+        let got = quotes("“We will not back down,” the minister said on Tuesday.");
+        assert_eq!(got[0].0, "We will not back down,");
+        assert_eq!(got[0].3, "the minister");
+        let got = quotes("\"I understand,\" said Sean Spicer.");
+        assert_eq!(got[0].3, "Sean Spicer");
+        let got = quotes("\"It is over,\" he said.");
+        assert_eq!(got[0].3, "");
+        assert_eq!(got[0].2, "said");
+    }
+
+    #[test]
+    fn english_indirect_with_and_without_that() {
+        let got = quotes("Bond strategists warned that markets were becoming untradeable.");
+        assert_eq!(got[0].0, "markets were becoming untradeable");
+        assert_eq!(got[0].3, "Bond strategists");
+        let got = quotes("Raymond Dalio, co-chief investment officer of Bridgewater, said he could not believe it.");
+        assert_eq!(got[0].0, "he could not believe it");
+        assert_eq!(got[0].3, "Raymond Dalio");
+        let got = quotes("Prices rose 4.5% in May, according to the statistics office.");
+        assert_eq!(got[0].0, "Prices rose 4.5% in May");
+        assert_eq!(got[0].3, "the statistics office");
+    }
+
+    #[test]
+    fn french_incises_and_selon() {
+        let got = quotes(
+            "\"Je suis très serein\", a réagi lundi François Molins au cours d'une conférence.",
+        );
+        assert_eq!(got[0].0, "Je suis très serein");
+        assert_eq!(got[0].2, "a réagi");
+        assert_eq!(got[0].3, "François Molins");
+        let got = quotes("« Nous travaillons », a-t-il souligné.");
+        assert_eq!(got[0].0, "Nous travaillons");
+        assert_eq!(got[0].3, "");
+        let got = quotes("Selon le procureur de Paris, le suspect avait tout avoué.");
+        assert_eq!(got[0].0, "le suspect avait tout avoué");
+        assert_eq!(got[0].3, "le procureur de Paris");
+    }
+
+    #[test]
+    fn unbalanced_and_multi_paragraph_marks() {
+        let got = quotes("قال المصدر إنه “سيتم صرف الدفعة بداية الشهر.\n\nوقال آخر إن الأمر مختلف.");
+        assert_eq!(got[0].0, "سيتم صرف الدفعة بداية الشهر", "{got:?}");
+        let text = "He said: “First part.\n\n“Second part.”";
+        let got = quotes(text);
+        assert_eq!(got[0].0, "First part.\n\n“Second part.", "{got:?}");
+    }
 }
