@@ -53,12 +53,33 @@ pub fn is_space(c: char) -> bool {
 
 /// True for line and paragraph breaks.
 pub fn is_line_break(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}')
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
 }
 
 /// True for every quotation mark the engine pairs.
 pub fn is_quote_mark(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '”' | '„' | '‟' | '«' | '»' | '‘' | '’' | '‚' | '‛' | '‹' | '›' | '＂' | '「' | '」')
+    matches!(
+        c,
+        '"' | '\''
+            | '“'
+            | '”'
+            | '„'
+            | '‟'
+            | '«'
+            | '»'
+            | '‘'
+            | '’'
+            | '‚'
+            | '‛'
+            | '‹'
+            | '›'
+            | '＂'
+            | '「'
+            | '」'
+    )
 }
 
 /// True for marks that end a sentence.
@@ -136,7 +157,9 @@ mod tests {
 
     #[test]
     fn spaces_include_nbsp_and_bidi_controls() {
-        for c in ['\u{a0}', '\u{200B}', '\u{200F}', '\u{2067}', '\u{FEFF}', '\u{202F}'] {
+        for c in [
+            '\u{a0}', '\u{200B}', '\u{200F}', '\u{2067}', '\u{FEFF}', '\u{202F}',
+        ] {
             assert!(is_space(c), "{c:?}");
         }
         assert!(!is_space('\u{200C}'));

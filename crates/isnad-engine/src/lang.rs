@@ -19,8 +19,8 @@ pub fn detect(text: &str, tokens: &Tokens) -> Lang {
         }
         latin += 1;
         match tokens.norm(i) {
-            "the" | "and" | "of" | "to" | "is" | "that" | "was" | "for" | "with" | "said" | "on"
-            | "has" | "have" | "it" | "by" | "from" | "were" | "will" => en += 1,
+            "the" | "and" | "of" | "to" | "is" | "that" | "was" | "for" | "with" | "said"
+            | "on" | "has" | "have" | "it" | "by" | "from" | "were" | "will" => en += 1,
             "le" | "la" | "les" | "des" | "et" | "est" | "que" | "qui" | "une" | "du" | "dans"
             | "pour" | "pas" | "sur" | "au" | "aux" | "avec" | "il" | "a" | "selon" | "ont" => {
                 fr += 1
@@ -50,8 +50,14 @@ mod tests {
     #[test]
     fn detects_three_languages() {
         assert_eq!(lang("قال الوزير لـCNN إن الوضع هادئ"), Lang::Ar);
-        assert_eq!(lang("The minister said that the situation was calm."), Lang::En);
-        assert_eq!(lang("Le ministre a déclaré que la situation est calme."), Lang::Fr);
+        assert_eq!(
+            lang("The minister said that the situation was calm."),
+            Lang::En
+        );
+        assert_eq!(
+            lang("Le ministre a déclaré que la situation est calme."),
+            Lang::Fr
+        );
         assert_eq!(lang("2024"), Lang::Ar);
     }
 }

@@ -119,7 +119,9 @@ fn ends_here(text: &str, tokens: &Tokens, i: usize, j: usize) -> bool {
     let next_first = first_char(next_text);
     let latin_lower = next_first.is_lowercase() && !crate::chars::is_arabic_letter(next_first);
     let prev = (i > 0).then(|| &tokens.list[i - 1]);
-    let prev_word = prev.filter(|p| p.kind == TokenKind::Word).map(|p| p.span.slice(text));
+    let prev_word = prev
+        .filter(|p| p.kind == TokenKind::Word)
+        .map(|p| p.span.slice(text));
     if stop == "." && j == i + 1 {
         if let Some(w) = prev_word {
             if is_abbreviation(w) {
@@ -130,7 +132,9 @@ fn ends_here(text: &str, tokens: &Tokens, i: usize, j: usize) -> bool {
             // Glued: "U.S.", "talk103fm.com" stay whole; "word.Word" and
             // Arabic "كلمة.كلمة" are two sentences.
             let prev_len = prev_word.map_or(0, |w| w.chars().count());
-            return next.kind == TokenKind::Word && !latin_lower && (prev_len >= 2 || prev.is_some_and(|p| p.kind == TokenKind::Punct));
+            return next.kind == TokenKind::Word
+                && !latin_lower
+                && (prev_len >= 2 || prev.is_some_and(|p| p.kind == TokenKind::Punct));
         }
     }
     // "Really?" she asked. / « Non… » a-t-il dit: a lower-case word continues.
@@ -141,13 +145,22 @@ fn ends_here(text: &str, tokens: &Tokens, i: usize, j: usize) -> bool {
     !(next.kind == TokenKind::Punct && matches!(next_first, ',' | '،' | ';' | '؛' | ':'))
 }
 
-fn sentence(text: &str, tokens: &Tokens, paragraph: usize, a: usize, b: usize, glued_after: bool) -> Sentence {
+fn sentence(
+    text: &str,
+    tokens: &Tokens,
+    paragraph: usize,
+    a: usize,
+    b: usize,
+    glued_after: bool,
+) -> Sentence {
     let span = Span::new(tokens.list[a].span.start, tokens.list[b - 1].span.end);
     let mut end = b;
     while end > a + 1 {
         let t = &tokens.list[end - 1];
         let c = first_char(t.span.slice(text));
-        if t.kind == TokenKind::Punct && (is_sentence_end(c) || matches!(c, ':' | ';' | '؛' | ',' | '،')) {
+        if t.kind == TokenKind::Punct
+            && (is_sentence_end(c) || matches!(c, ':' | ';' | '؛' | ',' | '،'))
+        {
             end -= 1;
         } else {
             break;
@@ -210,14 +223,20 @@ mod tests {
     fn keeps_abbreviations_decimals_and_initials() {
         assert_eq!(
             sentences("Dr. Smith of the U.S. said growth was 2.5 percent. M. Molins agreed."),
-            ["Dr. Smith of the U.S. said growth was 2.5 percent", "M. Molins agreed"]
+            [
+                "Dr. Smith of the U.S. said growth was 2.5 percent",
+                "M. Molins agreed"
+            ]
         );
     }
 
     #[test]
     fn glued_headline_is_its_own_sentence() {
         let text = "بدء المفاوضات بشأن وضع الإقليم.تقارير دولية";
-        assert_eq!(sentences(text), ["بدء المفاوضات بشأن وضع الإقليم", "تقارير دولية"]);
+        assert_eq!(
+            sentences(text),
+            ["بدء المفاوضات بشأن وضع الإقليم", "تقارير دولية"]
+        );
         let tokens = Tokens::new(text);
         assert!(segment(text, &tokens).1[0].glued_after);
     }
@@ -228,7 +247,10 @@ mod tests {
             sentences("Il a dit « Non ! » avant de partir. “Really?” she asked."),
             ["Il a dit « Non ! » avant de partir", "“Really?” she asked"]
         );
-        assert_eq!(sentences("وقال: “نعم”. ثم غادر"), ["وقال: “نعم”", "ثم غادر"]);
+        assert_eq!(
+            sentences("وقال: “نعم”. ثم غادر"),
+            ["وقال: “نعم”", "ثم غادر"]
+        );
     }
 
     #[test]

@@ -72,7 +72,10 @@ impl Tokens {
                         iter.next();
                         end = i + d.len_utf8();
                     } else if matches!(d, '.' | ',' | '٫' | '٬' | 'ر' | ':')
-                        && text[i + d.len_utf8()..].chars().next().is_some_and(is_digit)
+                        && text[i + d.len_utf8()..]
+                            .chars()
+                            .next()
+                            .is_some_and(is_digit)
                     {
                         // A separator only counts between two digits.
                         norms.push(match d {
@@ -92,7 +95,11 @@ impl Tokens {
                 let mut end = start + c.len_utf8();
                 chars::push_folded(c, &mut norms);
                 while let Some(&(i, d)) = iter.peek() {
-                    let same_script = if chars::is_arabic_mark(d) || matches!(d, chars::TATWEEL | '\u{0300}'..='\u{036F}' | '\u{200C}' | '\u{200D}') {
+                    let same_script = if chars::is_arabic_mark(d)
+                        || matches!(
+                            d,
+                            chars::TATWEEL | '\u{0300}'..='\u{036F}' | '\u{200C}' | '\u{200D}'
+                        ) {
                         // Marks, tatweel and joiners stay with the word.
                         true
                     } else if is_arabic_letter(d) {
@@ -168,7 +175,13 @@ mod tests {
     fn show(text: &str) -> Vec<(String, TokenKind, String)> {
         let t = Tokens::new(text);
         (0..t.len())
-            .map(|i| (t.list[i].span.slice(text).to_string(), t.list[i].kind, t.norm(i).to_string()))
+            .map(|i| {
+                (
+                    t.list[i].span.slice(text).to_string(),
+                    t.list[i].kind,
+                    t.norm(i).to_string(),
+                )
+            })
             .collect()
     }
 
@@ -176,7 +189,12 @@ mod tests {
     fn splits_arabic_latin_numbers_and_marks() {
         let got = show("وقال\u{a0}لـCNN: «نعم» ١٢٫٥ 7ر2 1,200.");
         let words: Vec<&str> = got.iter().map(|(s, _, _)| s.as_str()).collect();
-        assert_eq!(words, ["وقال", "لـ", "CNN", ":", "«", "نعم", "»", "١٢٫٥", "7ر2", "1,200", "."]);
+        assert_eq!(
+            words,
+            [
+                "وقال", "لـ", "CNN", ":", "«", "نعم", "»", "١٢٫٥", "7ر2", "1,200", "."
+            ]
+        );
         assert_eq!(got[7].2, "12.5");
         assert_eq!(got[8].2, "7.2");
         assert_eq!(got[8].1, TokenKind::Number);
