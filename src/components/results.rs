@@ -30,11 +30,11 @@ pub fn results(props: &ResultsProps) -> Html {
             <p class="status" id="isnad-status" role="status">
                 { format!("Language: {} ({how}). ", language_name(report.language)) }
                 { format!(
-                    "{} quotes, {} speakers, {} claims, {} page-noise items.",
-                    report.quotes.len(),
-                    report.speakers.len(),
-                    report.claims.len(),
-                    report.noise.len(),
+                    "{}, {}, {}, {}.",
+                    count(report.quotes.len(), "quote"),
+                    count(report.speakers.len(), "speaker"),
+                    count(report.claims.len(), "claim"),
+                    count(report.noise.len(), "page-noise item"),
                 ) }
                 if props.stale {
                     <strong class="stale">{ " The text has changed since: press Analyse to update." }</strong>
@@ -45,5 +45,14 @@ pub fn results(props: &ResultsProps) -> Html {
             <ClaimList report={report.clone()} />
             <NoiseList report={report.clone()} />
         </div>
+    }
+}
+
+/// "1 quote", "3 quotes".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }

@@ -30,9 +30,10 @@ pub fn speaker_list(props: &SpeakerListProps) -> Html {
 }
 
 fn speaker_item(speaker: &SpeakerRow) -> Html {
-    let count = match speaker.quotes {
-        1 => "1 quote".to_string(),
-        n => format!("{n} quotes"),
+    let count = if speaker.quotes == 1 {
+        "1 quote".to_string()
+    } else {
+        format!("{} quotes", speaker.quotes)
     };
     html! {
         <li key={speaker.id.as_str()} data-speaker-id={speaker.id.clone()}>
