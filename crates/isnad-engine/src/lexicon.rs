@@ -36,8 +36,6 @@ folded_set!(
         "يقول",
         "تقول",
         "يقولون",
-        "أقول",
-        "نقول",
         "أكد",
         "أكدت",
         "أكدوا",
@@ -73,8 +71,6 @@ folded_set!(
         "أشار",
         "أشارت",
         "أشاروا",
-        "يشير",
-        "تشير",
         "لفت",
         "لفتت",
         "يلفت",
@@ -90,8 +86,6 @@ folded_set!(
         "تشدد",
         "كشف",
         "كشفت",
-        "يكشف",
-        "تكشف",
         "نفى",
         "نفت",
         "ينفي",
@@ -603,7 +597,6 @@ folded_set!(
         "alleges",
         "agreed",
         "countered",
-        "believes",
         "testified",
         "conveyed",
         "mentioned",
@@ -624,8 +617,6 @@ folded_set!(
         "forecast",
         "forecasts",
         "found",
-        "shows",
-        "showed",
         "wrote",
         "texted",
         "emailed",
@@ -799,7 +790,7 @@ folded_set!(
 folded_set!(
     is_fr_aux,
     "French auxiliaries before a participle cue (a, avait, ont…).",
-    ["a", "avait", "ont", "avaient", "aurait", "auraient", "est", "s'est", "se", "aura",]
+    ["a", "avait", "ont", "avaient", "aurait", "auraient", "est", "était", "se", "aura",]
 );
 
 folded_set!(
@@ -995,7 +986,8 @@ folded_set!(
         "mp",
         "président",
         "ministre",
-        "porte-parole",
+        "porte",
+        "parole",
         "procureur",
         "maire",
         "directeur",

@@ -305,8 +305,15 @@ impl Detector<'_, '_> {
         self.p.paragraphs[self.p.sentences[si as usize].paragraph].tokens
     }
 
-    /// The cue starting at token `i`, if any.
+    /// The cue starting at token `i`, if any, unless its context shows
+    /// it reports nothing (negated, passive, first person, impersonal).
     fn cue_at(&self, i: usize) -> Option<Cue> {
+        let cue = self.cue_word_at(i)?;
+        (!self.is_non_reporting(cue)).then_some(cue)
+    }
+
+    /// The cue word(s) starting at token `i`, if any.
+    fn cue_word_at(&self, i: usize) -> Option<Cue> {
         if self.kind(i) != TokenKind::Word {
             return None;
         }
@@ -320,6 +327,12 @@ impl Detector<'_, '_> {
         };
         match self.p.lang {
             Lang::Ar => {
+                // "مفضلا عدم ذكر اسمه": a verbal noun after a negation noun is
+                // not a speech act.
+                if i > 0 && matches!(self.norm(i - 1), "عدم" | "بعدم" | "دون" | "بدون" | "عن")
+                {
+                    return None;
+                }
                 let bare = lx::strip_conjunction(w);
                 if lx::is_ar_according(w) || lx::is_ar_according(bare) {
                     // وفقا لـ / نقلا عن: include the particle in the cue.
@@ -417,6 +430,56 @@ impl Detector<'_, '_> {
         (i < self.p.tokens.len()).then(|| self.norm(i))
     }
 
+    /// True for cue words that report no one's speech here: negated (لم
+    /// يكشف، did not say), passive (it is noted that, was agreed),
+    /// impersonal (يذكر أن), after "when" (when asked), or said by the
+    /// first or second person inside a quote (I didn't say that).
+    fn is_non_reporting(&self, cue: Cue) -> bool {
+        if cue.kind == CueKind::According {
+            return false;
+        }
+        let i = cue.first;
+        let prev = |back: usize| if i >= back { self.norm(i - back) } else { "" };
+        match self.p.lang {
+            Lang::Ar => {
+                let bare = lx::strip_conjunction(self.norm(cue.last));
+                matches!(prev(1), "لم" | "ولم" | "لن" | "ولن" | "لا" | "ولا" | "ما")
+                    || matches!(bare, "يذكر" | "يشار" | "تذكر")
+                        && self
+                            .norm_at(cue.last + 1)
+                            .is_some_and(lx::is_ar_complementiser)
+            }
+            Lang::En | Lang::Fr => {
+                let mut k = 1;
+                while matches!(
+                    prev(k),
+                    "not"
+                        | "n't"
+                        | "'"
+                        | "t"
+                        | "did"
+                        | "didn"
+                        | "do"
+                        | "don"
+                        | "ne"
+                        | "never"
+                        | "pas"
+                        | "n"
+                ) {
+                    k += 1;
+                }
+                let before = prev(k);
+                matches!(
+                    before,
+                    "i" | "we" | "you" | "je" | "j" | "nous" | "vous" | "tu"
+                ) || matches!(prev(1), "be" | "been" | "being" | "when" | "if" | "once")
+                    || matches!(prev(1), "is" | "was" | "were" | "are")
+                        && matches!(prev(2), "it" | "this" | "which" | "that")
+                    || k > 1 && self.p.lang == Lang::En
+            }
+        }
+    }
+
     /// Start of a French auxiliary group ending just before token `i`
     /// ("a", "s'est", "a-t-il", "avait").
     fn fr_aux_start(&self, i: usize) -> usize {
@@ -434,7 +497,8 @@ impl Detector<'_, '_> {
             }
         }
         if i >= 1 && lx::is_fr_aux(n(i - 1)) {
-            if i >= 3 && n(i - 1) == "est" && n(i - 2) == "'" && n(i - 3) == "s" {
+            // s'est dit, s'était vanté, n'a pas dit
+            if i >= 3 && n(i - 2) == "'" && matches!(n(i - 3), "s" | "n") {
                 return i - 3;
             }
             return i - 1;
@@ -482,9 +546,82 @@ impl Detector<'_, '_> {
             };
             match cue.kind {
                 CueKind::According => self.according(cue),
-                CueKind::Verb | CueKind::Participle => self.verb_clause(cue),
+                CueKind::Verb | CueKind::Participle => {
+                    if !self.verb_clause(cue) && cue.kind == CueKind::Verb {
+                        self.postposed_clause(cue);
+                    }
+                }
             }
             i = cue.last + 1;
+        }
+        self.headline_labels();
+    }
+
+    /// "CONTENT, affirme le porte-parole du gouvernement." / "Prices will
+    /// rise, the minister said." — an unmarked clause attributed after it.
+    fn postposed_clause(&mut self, cue: Cue) {
+        let (sa, sb) = self.sentence_bounds(cue.first);
+        let body_end = self.body_end(sa, sb);
+        let (mention, comma) = match self.p.lang {
+            Lang::Ar => return,
+            _ => {
+                let before = self.mention_before(cue);
+                let at = before.map_or(cue.first, |m| self.p.tokens.at_or_after(m.start));
+                let mention = before.or_else(|| self.mention_after_latin(cue.last + 1, body_end));
+                (mention, at.checked_sub(1))
+            }
+        };
+        let Some(comma) = comma else { return };
+        if !self.is_comma(comma) || comma < sa + 4 {
+            return;
+        }
+        // The attribution must close the sentence (a few adjunct words at most).
+        let tail_start = mention.map_or(cue.last + 1, |m| {
+            self.p.tokens.at_or_after(m.end).max(cue.last + 1)
+        });
+        if body_end.saturating_sub(tail_start) > 8 {
+            return;
+        }
+        let a = self.skip_leading_noise(sa, comma);
+        if a >= comma || self.segment_opening_at(a).is_some() || self.enclosing_close(a).is_some() {
+            return; // a quoted clause is attributed by the marked-segment pass
+        }
+        let mention = mention.filter(|&m| !self.starts_with_pronoun(m));
+        self.emit_clause(a, comma, Some(cue.span(self.p)), mention, Some(cue.kind));
+    }
+
+    /// A headline that names its speaker before a colon: "العبدلي: الطرد
+    /// أربكنا", "WH: Trump Will Make Announcement".
+    fn headline_labels(&mut self) {
+        for pi in 0..self.p.paragraphs.len() {
+            let (a, b) = self.p.paragraphs[pi].tokens;
+            if b - a > 40 {
+                continue;
+            }
+            let Some(colon) = (a + 1..(a + 4).min(b)).find(|&k| self.is_punct(k, &[':'])) else {
+                continue;
+            };
+            if !(a..colon).all(|k| self.kind(k) == TokenKind::Word) || b - colon < 4 {
+                continue;
+            }
+            let label = self.norm(a);
+            if is_label_word(label) || (a..colon).any(|k| self.cue_at(k).is_some()) {
+                continue;
+            }
+            let mention = self.span_of(a, colon);
+            if in_noise(self.noise, mention) || self.out.iter().any(|q| q.span.overlap(mention) > 0)
+            {
+                continue;
+            }
+            let end = self.body_end(colon + 1, b);
+            let start = colon + 1;
+            if self
+                .segment_opening_at(start)
+                .is_some_and(|si| self.segments[si].close.is_some_and(|c| c + 1 >= end))
+            {
+                continue; // a fully quoted headline: the marked-segment pass decides
+            }
+            self.emit_clause(start, end, None, Some(mention), None);
         }
     }
 
@@ -501,9 +638,39 @@ impl Detector<'_, '_> {
             cue_last = m_end + 1;
             m_end += 2;
         }
-        let m_start = m_end;
+        let mut m_start = m_end;
         while m_end < body_end && !self.is_comma(m_end) && m_end - m_start < 12 {
+            let w = self.norm(m_end);
+            // "un communiqué publié par le porte-parole": the publisher.
+            if m_end > m_start
+                && matches!(
+                    w,
+                    "publie" | "publiee" | "published" | "issued" | "released" | "diffuse"
+                )
+                && self
+                    .norm_at(m_end + 1)
+                    .is_some_and(|n| n == "par" || n == "by")
+            {
+                m_start = m_end + 2;
+                m_end += 2;
+                continue;
+            }
+            // The source ends at a relative clause or a time word.
+            let stop = match self.p.lang {
+                Lang::Ar => matches!(w, "الذي" | "التي" | "الذين") || lx::is_ar_time_word(w),
+                _ => {
+                    m_end > m_start
+                        && lx::is_en_fr_stop(w)
+                        && !matches!(w, "de" | "du" | "des" | "of")
+                }
+            };
+            if stop {
+                break;
+            }
             m_end += 1;
+        }
+        if m_end <= m_start {
+            return;
         }
         if m_end == m_start || !self.looks_like_source(m_start, m_end) {
             return;
@@ -513,16 +680,43 @@ impl Detector<'_, '_> {
             self.p.tokens.list[cue.first].span.start,
             self.p.tokens.list[cue_last].span.end,
         );
+        // "While X, according to the surveys, CONTENT": a subordinate clause
+        // before the source is not what the source reports.
+        let subordinate = matches!(
+            self.norm(sa),
+            "while"
+                | "although"
+                | "as"
+                | "when"
+                | "though"
+                | "if"
+                | "alors"
+                | "si"
+                | "bien"
+                | "tandis"
+                | "بينما"
+                | "فيما"
+                | "رغم"
+                | "مع"
+        );
         let before_has_clause =
-            cue.first > sa + 2 && (cue.first == 0 || self.is_comma(cue.first - 1));
+            !subordinate && cue.first > sa + 2 && (cue.first == 0 || self.is_comma(cue.first - 1));
         let (ca, cb) = if before_has_clause {
             // "CONTENT، بحسب X" — the clause before, from the sentence start
             // (or after an opening "according to" of its own).
             (sa, cue.first - 1)
-        } else if m_end < body_end && self.is_comma(m_end) {
-            (m_end + 1, body_end)
         } else {
-            return;
+            // "Selon Libération qui a eu accès aux documents, CONTENT": the
+            // clause starts after the comma that closes the source phrase.
+            let mut c = m_end;
+            while c < body_end && !self.is_comma(c) && c - m_end < 15 {
+                c += 1;
+            }
+            if c < body_end && self.is_comma(c) {
+                (c + 1, body_end)
+            } else {
+                return;
+            }
         };
         if cb <= ca + 1 {
             return;
@@ -547,7 +741,7 @@ impl Detector<'_, '_> {
 
     /// Verb cues: cue [speaker] [adjuncts] complementiser CLAUSE, or cue
     /// [speaker]: CLAUSE, or (English) "X said he …".
-    fn verb_clause(&mut self, cue: Cue) {
+    fn verb_clause(&mut self, cue: Cue) -> bool {
         let (sa, sb) = self.sentence_bounds(cue.first);
         let (_, pb) = self.paragraph_bounds(cue.first);
         let body_end = self.body_end(sa, sb);
@@ -599,7 +793,6 @@ impl Detector<'_, '_> {
                         | "claimed"
                         | "insisted"
                         | "argued"
-                        | "believes"
                         | "stated"
                         | "noted"
                         | "predicted"
@@ -609,7 +802,9 @@ impl Detector<'_, '_> {
                 clause_start = Some(j);
             }
         }
-        let Some(start) = clause_start else { return };
+        let Some(start) = clause_start else {
+            return false;
+        };
         let cue_span = cue.span(self.p);
         let mention = self.speaker_mention(cue, start);
         if colon {
@@ -618,14 +813,15 @@ impl Detector<'_, '_> {
             if start >= self.paragraph_bounds(cue.first).1
                 || self.segment_opening_at(start).is_some()
             {
-                return;
+                return true;
             }
             let end = self.body_end_from(start);
             self.emit_clause(start, end, Some(cue_span), mention, None);
-            return;
+            return true;
         }
         let end = self.clause_end(start);
         self.emit_clause(start, end, Some(cue_span), mention, Some(cue.kind));
+        true
     }
 
     /// The end (exclusive token) of a reported clause starting at `start`:
@@ -641,8 +837,11 @@ impl Detector<'_, '_> {
             }
         }
         let (sa, sb) = self.sentence_bounds(from);
-        let _ = sa;
-        let end = self.body_end(from.max(sa), sb).max(from.min(sb));
+        let mut end = self.body_end(from.max(sa), sb).max(from.min(sb));
+        // A clause reported inside a direct quote ends with that quote.
+        if let Some(close) = self.enclosing_close(start) {
+            end = end.min(close);
+        }
         let mut k = start + 1;
         while k < end {
             if self.is_comma(k) && k + 1 < end {
@@ -655,6 +854,16 @@ impl Detector<'_, '_> {
             k += 1;
         }
         end
+    }
+
+    /// The closing mark of the marked segment that contains token `i`.
+    fn enclosing_close(&self, i: usize) -> Option<usize> {
+        let idx = self.segments.partition_point(|s| s.open < i);
+        self.segments[..idx]
+            .iter()
+            .rev()
+            .take(4)
+            .find_map(|s| s.close.filter(|&c| c > i))
     }
 
     fn body_end(&self, sa: usize, sb: usize) -> usize {
@@ -797,7 +1006,12 @@ impl Detector<'_, '_> {
 
     /// The speaker mention for a cue whose clause starts at `clause`.
     fn speaker_mention(&self, cue: Cue, clause: usize) -> Option<Span> {
-        match self.p.lang {
+        if cue.kind == CueKind::Participle {
+            // مضيفا، adding, ajoutant: the speaker is the main clause's; the
+            // text names it (if at all) at the start of the sentence.
+            return self.sentence_subject(cue.first);
+        }
+        let m = match self.p.lang {
             Lang::Ar => self
                 .mention_after_ar(cue, clause)
                 .or_else(|| self.mention_before(cue)),
@@ -808,17 +1022,61 @@ impl Detector<'_, '_> {
                 {
                     return None; // a-t-il déclaré: implicit
                 }
-                self.mention_before(cue)
-                    .or_else(|| self.mention_after_latin(cue.last + 1, clause))
+                let inverted = cue.first == self.sentence_bounds(cue.first).0
+                    || cue.first > 0 && self.kind(cue.first - 1) == TokenKind::Punct;
+                self.mention_before(cue).or_else(|| {
+                    inverted
+                        .then(|| self.mention_after_latin(cue.last + 1, clause))
+                        .flatten()
+                })
             }
+        };
+        m.filter(|&m| !self.starts_with_pronoun(m))
+    }
+
+    fn starts_with_pronoun(&self, m: Span) -> bool {
+        let k = self.p.tokens.at_or_after(m.start);
+        k < self.p.tokens.len() && {
+            let w = self.norm(k);
+            lx::is_pronoun_subject(w)
+                || matches!(
+                    w,
+                    "j" | "you" | "vous" | "that" | "que" | "qu" | "ان" | "انه"
+                )
         }
+    }
+
+    /// For a participle continuation in Latin script: a proper name opening
+    /// its sentence ("Orji U. Orji, in a statement, …, saying that").
+    fn sentence_subject(&self, i: usize) -> Option<Span> {
+        if self.p.lang == Lang::Ar {
+            return None;
+        }
+        let (sa, _) = self.sentence_bounds(i);
+        let mut end = sa;
+        while end < i
+            && (self.kind(end) != TokenKind::Punct
+                || matches!(self.p.word(end), "." | "-" | "'" | "’"))
+        {
+            end += 1;
+        }
+        if end == sa || end - sa > 5 {
+            return None;
+        }
+        let m = self.span_of(sa, end);
+        crate::speakers::split_mention(self.p, m).name.map(|_| m)
     }
 
     /// Arabic verb-first: "قال وزير الخارجية الفرنسي جان إيف لو دريان، اليوم، إن".
     fn mention_after_ar(&self, cue: Cue, clause: usize) -> Option<Span> {
-        let a = cue.last + 1;
-        let mut b = a;
+        let mut a = cue.last + 1;
         let stop = clause.min(self.p.tokens.len());
+        // "التي قال فيها القاضي": skip the resumptive pronoun.
+        while a < stop && matches!(self.norm(a), "فيها" | "فيه" | "لها" | "له" | "عنها" | "عنه")
+        {
+            a += 1;
+        }
+        let mut b = a;
         while b < stop && b - a < 12 {
             let w = self.norm(b);
             if self.kind(b) != TokenKind::Word {
@@ -841,6 +1099,36 @@ impl Detector<'_, '_> {
         if b == a {
             return None;
         }
+        // "تقرير … الذي أصدره جهاز الإحصاء إلى أن": a report is credited to
+        // the body that issued it.
+        if b + 2 < stop
+            && matches!(self.norm(b), "الذي" | "التي")
+            && matches!(
+                self.norm(b + 1),
+                "اصدره"
+                    | "اصدرته"
+                    | "نشره"
+                    | "نشرته"
+                    | "اعده"
+                    | "اعدته"
+                    | "اطلقه"
+                    | "اطلقته"
+            )
+        {
+            let c = b + 2;
+            let mut e = c;
+            while e < stop
+                && self.kind(e) == TokenKind::Word
+                && !lx::is_ar_stop_preposition(self.norm(e))
+                && !lx::is_ar_complementiser(self.norm(e))
+                && e - c < 8
+            {
+                e += 1;
+            }
+            if e > c {
+                return Some(self.span_of(c, e));
+            }
+        }
         // "لجنة الطوارئ في إدارة … بوزارة الصحة، إنها": a prepositional
         // complement that runs straight to the comma before the clause
         // belongs to the phrase.
@@ -857,8 +1145,7 @@ impl Detector<'_, '_> {
                 b = c;
             }
         }
-        let words: Vec<&str> = (a..b).map(|k| self.norm(k)).collect();
-        if words.len() == 1 && lx::is_pronoun_subject(words[0]) {
+        if b - a == 1 && lx::is_pronoun_subject(self.norm(a)) {
             return None;
         }
         Some(self.span_of(a, b))
@@ -875,32 +1162,8 @@ impl Detector<'_, '_> {
                                // Skip auxiliaries and adverbs between subject and verb.
         while j > sa {
             let w = self.norm(j - 1);
-            if matches!(
-                w,
-                "has"
-                    | "have"
-                    | "had"
-                    | "was"
-                    | "were"
-                    | "is"
-                    | "also"
-                    | "then"
-                    | "later"
-                    | "earlier"
-                    | "further"
-                    | "ensuite"
-                    | "aussi"
-                    | "encore"
-                    | "avait"
-                    | "a"
-                    | "ont"
-                    | "كان"
-                    | "وكان"
-                    | "قد"
-                    | "وقد"
-                    | "كانت"
-                    | "وكانت"
-            ) {
+            let adverb = self.p.lang == Lang::En && w.len() > 4 && w.ends_with("ly");
+            if adverb || is_aux_or_adverb(w) {
                 j -= 1;
             } else {
                 break;
@@ -910,78 +1173,111 @@ impl Detector<'_, '_> {
             return None;
         }
         if self.is_comma(j - 1) {
-            // Appositive between commas: the subject is the clause-initial
-            // phrase up to the first comma.
-            let mut start = sa;
-            while start < j && self.kind(start) == TokenKind::Punct {
-                start += 1;
-            }
-            // Skip a leading discourse phrase: "من جانبه،", "Meanwhile,".
-            let mut end = start;
-            while end < j - 1 && !self.is_comma(end) {
-                end += 1;
-            }
-            if end - start == 0 || end - start > 10 {
-                return None;
-            }
-            let first_word = self.norm(start);
-            if self.p.lang == Lang::Ar {
-                let bare = lx::strip_conjunction(first_word);
-                let s = if matches!(bare, "كان" | "كانت") || matches!(first_word, "وكان" | "وكانت")
-                {
-                    start + 1
-                } else {
-                    start
-                };
-                if s >= end {
-                    return None;
-                }
-                return Some(self.span_of(s, end));
-            }
-            if self.looks_like_np_latin(start, end) {
-                return Some(self.span_of(start, end));
-            }
-            return None;
+            return self.appositive_subject(sa, j - 1);
         }
         if self.p.lang == Lang::Ar {
             return None;
         }
+        // "Mohamaddin (photo) replied": skip a parenthesis before the verb.
+        if self.is_punct(j - 1, &[')']) {
+            let mut k = j - 1;
+            while k > sa && !self.is_punct(k, &['(']) {
+                k -= 1;
+            }
+            if k > sa {
+                j = k;
+            }
+        }
         // Walk back over the noun phrase.
         let mut start = j;
-        while start > sa && j - start < 7 {
+        while start > sa && j - start < 8 {
             let k = start - 1;
             let w = self.norm(k);
             if self.kind(k) == TokenKind::Punct {
-                if matches!(self.p.word(k), "(" | ")" | "-" | "'" | "’" | ".") && start < j {
+                if matches!(self.p.word(k), "-" | "'" | "’" | ".") && start < j {
                     start -= 1;
                     continue;
                 }
                 break;
             }
-            if lx::is_en_fr_stop(w) && !(matches!(w, "de" | "du" | "des") && start < j) {
+            let inner =
+                start < j && matches!(w, "de" | "du" | "des" | "of" | "from" | "for" | "at");
+            if lx::is_en_fr_stop(w) && !inner {
                 break;
             }
             start -= 1;
         }
-        // Trim punctuation at the edges.
-        while start < j && self.kind(start) == TokenKind::Punct {
+        // Trim punctuation and dangling prepositions at the start.
+        while start < j
+            && (self.kind(start) == TokenKind::Punct
+                || matches!(
+                    self.norm(start),
+                    "of" | "from" | "for" | "at" | "de" | "du" | "des"
+                ))
+        {
             start += 1;
         }
-        if start >= j {
-            return None;
-        }
-        if j - start == 1 && lx::is_pronoun_subject(self.norm(start)) {
-            return None;
-        }
-        if !self.looks_like_np_latin(start, j) {
+        if start >= j || !self.looks_like_np_latin(start, j) {
             return None;
         }
         Some(self.span_of(start, j))
     }
 
+    /// The subject of a sentence whose verb follows an apposition
+    /// ("Raymond Dalio, co-chief investment officer …, said"; "L'avocat
+    /// belge …, Me Sven Mary, a estimé"; "وكان مصدر مسؤول …، قال"): the
+    /// clause-initial phrase when it is a name, otherwise the last phrase
+    /// between commas when that is a name, otherwise the initial phrase.
+    fn appositive_subject(&self, sa: usize, comma: usize) -> Option<Span> {
+        let mut start = sa;
+        while start < comma && self.kind(start) == TokenKind::Punct {
+            start += 1;
+        }
+        if self.p.lang == Lang::Ar {
+            let first = self.norm(start);
+            if matches!(lx::strip_conjunction(first), "كان" | "كانت")
+                || matches!(first, "وكان" | "وكانت")
+            {
+                start += 1;
+            }
+        }
+        let mut end = start;
+        while end < comma && !self.is_comma(end) {
+            end += 1;
+        }
+        let initial = (end > start && end - start <= 10).then(|| self.span_of(start, end));
+        let has_name = |m: Span| crate::speakers::split_mention(self.p, m).name.is_some();
+        if self.p.lang == Lang::Ar {
+            return initial;
+        }
+        if let Some(m) = initial {
+            if has_name(m)
+                && first_char(self.p.word(start)).is_uppercase()
+                && !lx::is_en_fr_title(self.norm(start))
+            {
+                return Some(m);
+            }
+        }
+        // The last phrase between commas.
+        let mut last_start = comma;
+        while last_start > end && !self.is_comma(last_start - 1) {
+            last_start -= 1;
+        }
+        if last_start > end && comma - last_start <= 6 {
+            let m = self.span_of(last_start, comma);
+            if has_name(m) {
+                return Some(m);
+            }
+        }
+        initial.filter(|_| self.looks_like_np_latin(start, end))
+    }
+
     fn looks_like_np_latin(&self, a: usize, b: usize) -> bool {
         let first = self.p.word(a);
         let w = self.norm(a);
+        if lx::is_en_fr_stop(w) && !matches!(w, "a" | "the" | "le" | "la" | "les" | "un" | "une") {
+            return false;
+        }
         first_char(first).is_uppercase()
             || matches!(
                 w,
@@ -1018,32 +1314,18 @@ impl Detector<'_, '_> {
         let (_, sb) = self.sentence_bounds(a.saturating_sub(1));
         let limit = limit.min(sb);
         let mut a = a;
-        while a < limit
-            && (is_time_word_en(self.norm(a))
-                || matches!(
-                    self.norm(a),
-                    "encore"
-                        | "aussi"
-                        | "lundi"
-                        | "mardi"
-                        | "mercredi"
-                        | "jeudi"
-                        | "vendredi"
-                        | "samedi"
-                        | "dimanche"
-                        | "hier"
-                        | "ce"
-                        | "matin"
-                        | "soir"
-                ))
-        {
+        while a < limit && is_skippable_after_verb(self.norm(a)) {
             a += 1;
         }
         let mut b = a;
         while b < limit && b - a < 8 {
             let k = b;
             if self.kind(k) == TokenKind::Punct {
-                if matches!(self.p.word(k), "-" | "’" | "'") && b > a {
+                let abbreviation = self.p.word(k) == "."
+                    && b > a
+                    && lx::is_en_fr_title(self.norm(k - 1))
+                    && self.p.word(k - 1).chars().count() <= 3;
+                if matches!(self.p.word(k), "-" | "’" | "'") && b > a || abbreviation {
                     b += 1;
                     continue;
                 }
@@ -1055,10 +1337,10 @@ impl Detector<'_, '_> {
             }
             b += 1;
         }
-        if b == a || !self.looks_like_np_latin(a, b) {
-            return None;
+        while b > a && matches!(self.norm(b - 1), "de" | "du" | "des" | "of" | "-" | "'") {
+            b -= 1;
         }
-        if b - a == 1 && lx::is_pronoun_subject(self.norm(a)) {
+        if b == a || !self.looks_like_np_latin(a, b) {
             return None;
         }
         Some(self.span_of(a, b))
@@ -1078,6 +1360,9 @@ impl Detector<'_, '_> {
             if self.is_title_segment(s) {
                 continue;
             }
+            if self.split_incise(si) {
+                continue;
+            }
             if let Some((cue, mention)) = self.attribution_after(s) {
                 self.push_direct(si, Some(cue), mention);
                 continue;
@@ -1087,6 +1372,55 @@ impl Detector<'_, '_> {
                 continue;
             }
         }
+    }
+
+    /// « Part one, précise X, porte-parole. Part two. » — a quote broken by
+    /// an incise inside its marks is two quotes of one speaker.
+    fn split_incise(&mut self, si: usize) -> bool {
+        let s = self.segments[si];
+        let (a, b) = s.tokens;
+        let mut k = a + 2;
+        while k + 1 < b {
+            if self.is_comma(k) {
+                if let Some(cue) = self.cue_at(k + 1).filter(|c| c.kind == CueKind::Verb) {
+                    // The incise runs to the next sentence end inside the quote.
+                    let mut e = cue.last + 1;
+                    while e < b
+                        && !(self.kind(e) == TokenKind::Punct
+                            && is_sentence_end(first_char(self.p.word(e))))
+                    {
+                        e += 1;
+                    }
+                    if e + 1 >= b || e - cue.last > 12 {
+                        return false;
+                    }
+                    let mention = match self.p.lang {
+                        Lang::Ar => self.mention_after_ar(cue, e),
+                        _ => self.mention_after_latin(cue.last + 1, e),
+                    };
+                    self.used_segment[si] = true;
+                    let first = self.span_of(a, k);
+                    let second = self.span_of(e + 1, b);
+                    self.out.push(FoundQuote {
+                        span: first,
+                        form: QuoteForm::Direct,
+                        cue: Some(cue.span(self.p)),
+                        mention,
+                        same_speaker_as: None,
+                    });
+                    self.out.push(FoundQuote {
+                        span: second,
+                        form: QuoteForm::Direct,
+                        cue: None,
+                        mention: None,
+                        same_speaker_as: None,
+                    });
+                    return true;
+                }
+            }
+            k += 1;
+        }
+        false
     }
 
     fn push_direct(&mut self, si: usize, cue: Option<Span>, mention: Option<Span>) {
@@ -1195,6 +1529,21 @@ impl Detector<'_, '_> {
                     e += 1;
                 }
                 if e > ppa && e < k {
+                    // "Le ministre de l'Éducation, Jean-François Roberge, sur …:"
+                    let mut e2 = e + 1;
+                    while e2 < k && !self.is_comma(e2) {
+                        e2 += 1;
+                    }
+                    if e2 < k && e2 - e <= 6 {
+                        let m = self.span_of(e + 1, e2);
+                        if crate::speakers::split_mention(self.p, m).name.is_some()
+                            && crate::speakers::split_mention(self.p, self.span_of(ppa, e))
+                                .name
+                                .is_none()
+                        {
+                            return Some((None, Some(m)));
+                        }
+                    }
                     return Some((None, Some(self.span_of(ppa, e))));
                 }
             }
@@ -1336,6 +1685,127 @@ fn is_source_noun(w: &str) -> bool {
             | "اعلام"
             | "وسائل"
             | "احصائيات"
+    )
+}
+
+/// First words of a line that label it rather than name a speaker
+/// ("Source: …", "المصدر: …", "Photo: …").
+fn is_label_word(w: &str) -> bool {
+    matches!(
+        w,
+        "source"
+            | "sources"
+            | "photo"
+            | "photos"
+            | "credit"
+            | "video"
+            | "update"
+            | "updated"
+            | "note"
+            | "editor"
+            | "related"
+            | "read"
+            | "watch"
+            | "breaking"
+            | "exclusive"
+            | "analysis"
+            | "opinion"
+            | "live"
+            | "tags"
+            | "tag"
+            | "category"
+            | "posted"
+            | "by"
+            | "lire"
+            | "voir"
+            | "aussi"
+            | "mise"
+            | "photo:"
+            | "المصدر"
+            | "مصدر"
+            | "صوره"
+            | "فيديو"
+            | "اقرا"
+            | "عاجل"
+            | "تحديث"
+            | "تحرير"
+            | "ترجمه"
+            | "اعداد"
+            | "كلمات"
+            | "وسوم"
+            | "شاهد"
+            | "date"
+            | "lieu"
+            | "titre"
+            | "auteur"
+            | "author"
+            | "tel"
+            | "email"
+            | "fax"
+    )
+}
+
+fn is_aux_or_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "has"
+            | "have"
+            | "had"
+            | "was"
+            | "were"
+            | "is"
+            | "also"
+            | "then"
+            | "later"
+            | "earlier"
+            | "further"
+            | "ensuite"
+            | "aussi"
+            | "encore"
+            | "avait"
+            | "ont"
+            | "كان"
+            | "وكان"
+            | "قد"
+            | "وقد"
+            | "كانت"
+            | "وكانت"
+    )
+}
+
+/// Words between an inverted verb and its subject ("a réagi lundi
+/// François Molins", "relève encore le porte-parole").
+fn is_skippable_after_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "also"
+            | "then"
+            | "lundi"
+            | "mardi"
+            | "mercredi"
+            | "jeudi"
+            | "vendredi"
+            | "samedi"
+            | "dimanche"
+            | "hier"
+            | "encore"
+            | "aussi"
+            | "ensuite"
+            | "ce"
+            | "matin"
+            | "soir"
+            | "enfin"
+            | "alors"
     )
 }
 

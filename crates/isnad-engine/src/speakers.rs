@@ -5,6 +5,8 @@
 //! surname ("لو دريان") or a title alone ("الرئيس الروسي", "the minister")
 //! resolves to the speaker introduced earlier with it.
 
+use std::collections::HashMap;
+
 use crate::chars::is_arabic_letter;
 use crate::lexicon as lx;
 use crate::model::{Span, Speaker};
@@ -195,25 +197,31 @@ fn latin_name_start(p: &Prepared, words: &[usize]) -> Option<usize> {
     if !seen_name {
         return None;
     }
-    // "procureur de Paris François Molins", "Secretary of State Antony
-    // Blinken": the first capital after "de"/"of" completes the title.
-    if start > 0
-        && words.len() - start >= 3
-        && matches!(p.norm(words[start - 1]), "de" | "of" | "du" | "des")
-    {
-        start += 1;
-    }
     // Skip punctuation left at the start of the name ("M. Molins" → "Molins").
     while start < words.len() && p.tokens.list[words[start]].kind == TokenKind::Punct {
         start += 1;
+    }
+    // "procureur de Paris François Molins", "Secretary of State Antony
+    // Blinken": the first capital after "de"/"of" completes the title; a
+    // short run after it is a place ("le parquet de Paris", "le ministre de
+    // l'Éducation") and the mention has no name.
+    let mut before = start;
+    if before >= 2 && p.norm(words[before - 1]) == "'" && p.norm(words[before - 2]) == "l" {
+        before -= 2;
+    }
+    if before > 0 && matches!(p.norm(words[before - 1]), "de" | "of" | "du" | "des" | "d") {
+        if words.len() - start >= 3 {
+            start += 1;
+        } else {
+            return None;
+        }
     }
     (start < words.len()).then_some(start)
 }
 
 /// Folded words of a string, with the Arabic article and conjunctions
 /// stripped, for comparing names and titles.
-fn key_words(p: &Prepared, s: &str) -> Vec<String> {
-    let _ = p;
+fn key_words(s: &str) -> Vec<String> {
     crate::chars::fold(s)
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
@@ -241,49 +249,64 @@ pub fn cluster(p: &Prepared, quotes: &[FoundQuote]) -> (Vec<Speaker>, Vec<Option
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut of: Vec<Option<usize>> = vec![None; quotes.len()];
     let mut recent: Vec<usize> = Vec::new(); // cluster indices, most recent last
+    let mut index: Option<WordIndex> = None;
     for (qi, q) in quotes.iter().enumerate() {
         let Some(m) = q.mention else {
             of[qi] = q.same_speaker_as.and_then(|j| of.get(j).copied().flatten());
             continue;
         };
-        let parts = split_mention(p, m);
-        let name_words = parts
-            .name
-            .as_deref()
-            .map(|n| key_words(p, n))
-            .unwrap_or_default();
-        let title_words = parts
-            .title
-            .as_deref()
-            .map(|t| key_words(p, t))
-            .unwrap_or_default();
-        let phrase_words = key_words(p, &parts.phrase);
+        let mut parts = split_mention(p, m);
+        let phrase_words = key_words(&parts.phrase);
         if phrase_words.is_empty() {
             continue;
         }
-        let found = if !name_words.is_empty() {
-            clusters
-                .iter()
-                .position(|c| c.named && names_match(&c.name_words, &name_words))
-        } else {
+        let mut found = None;
+        if parts.name.is_none() {
             // A title or description alone: the most recent speaker whose
-            // title or description shares its head word.
-            recent.iter().rev().copied().find(|&ci| {
+            // title or description has its words.
+            found = recent.iter().rev().copied().find(|&ci| {
                 let c = &clusters[ci];
                 descriptions_match(&phrase_words, &c.title_words)
                     || descriptions_match(&phrase_words, &c.phrase_words)
-            })
-        };
+            });
+            if found.is_none() {
+                // Otherwise the text may name it elsewhere: "the president" →
+                // "President Donald Trump"; "الوزارة" → "وزارة التنمية …".
+                let idx = index.get_or_insert_with(|| WordIndex::new(p));
+                if let Some(name) = resolve_description(p, idx, m) {
+                    parts.title = Some(parts.phrase.clone());
+                    parts.name = Some(name);
+                }
+            }
+        }
+        let mut name_words = parts.name.as_deref().map(key_words).unwrap_or_default();
+        if found.is_none() && !name_words.is_empty() {
+            found = clusters
+                .iter()
+                .position(|c| c.named && names_match(&c.name_words, &name_words));
+            if found.is_none() {
+                // A new person: look for the fullest form of the name.
+                let idx = index.get_or_insert_with(|| WordIndex::new(p));
+                if let Some(full) = fuller_name(p, idx, &name_words) {
+                    name_words = key_words(&full);
+                    parts.name = Some(full);
+                    found = clusters
+                        .iter()
+                        .position(|c| c.named && names_match(&c.name_words, &name_words));
+                }
+            }
+        }
+        let title_words = parts.title.as_deref().map(key_words).unwrap_or_default();
         let ci = match found {
             Some(ci) => {
                 let c = &mut clusters[ci];
                 if let Some(name) = &parts.name {
-                    if name.chars().count() > c.speaker.name.chars().count() && c.named {
+                    if c.named && name.chars().count() > c.speaker.name.chars().count() {
                         c.speaker.name = name.clone();
-                        c.name_words = name_words.clone();
+                        c.name_words = name_words;
                     }
                 }
-                if c.speaker.title.is_none() {
+                if c.speaker.title.is_none() && parts.name.is_some() {
                     c.speaker.title = parts.title.clone();
                     c.title_words = title_words;
                 }
@@ -322,6 +345,286 @@ pub fn cluster(p: &Prepared, quotes: &[FoundQuote]) -> (Vec<Speaker>, Vec<Option
     (clusters.into_iter().map(|c| c.speaker).collect(), of)
 }
 
+/// The matching key of a folded word: conjunction and article stripped.
+fn key(w: &str) -> &str {
+    let w = lx::strip_conjunction(w);
+    w.strip_prefix("ال")
+        .filter(|r| r.chars().count() >= 2)
+        .unwrap_or(w)
+}
+
+/// Token positions of every word by its key, built once per document and
+/// only when a name or description must be looked up in the text.
+struct WordIndex<'p> {
+    positions: HashMap<&'p str, Vec<u32>>,
+}
+
+impl<'p> WordIndex<'p> {
+    fn new(p: &'p Prepared) -> Self {
+        let mut positions: HashMap<&'p str, Vec<u32>> = HashMap::new();
+        for (i, t) in p.tokens.list.iter().enumerate() {
+            if t.kind == TokenKind::Word {
+                positions
+                    .entry(key(p.tokens.norm(i)))
+                    .or_default()
+                    .push(i as u32);
+            }
+        }
+        WordIndex { positions }
+    }
+
+    /// Start positions where the keys `words` occur as consecutive tokens.
+    fn occurrences<'a>(
+        &'a self,
+        p: &'a Prepared,
+        words: &'a [String],
+    ) -> impl Iterator<Item = usize> + 'a {
+        let first = words.first().map(String::as_str).unwrap_or("");
+        self.positions
+            .get(first)
+            .into_iter()
+            .flatten()
+            .map(|&k| k as usize)
+            .filter(move |&k| {
+                words.iter().enumerate().skip(1).all(|(j, w)| {
+                    k + j < p.tokens.len()
+                        && p.tokens.list[k + j].kind == TokenKind::Word
+                        && key(p.tokens.norm(k + j)) == w
+                })
+            })
+            // Bounded work on huge documents: the first occurrences suffice.
+            .take(64)
+    }
+}
+
+fn is_capitalised(p: &Prepared, k: usize) -> bool {
+    p.tokens.list[k].kind == TokenKind::Word
+        && p.word(k).chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_definite(p: &Prepared, k: usize) -> bool {
+    let w = p.word(k);
+    let w = w
+        .strip_prefix('و')
+        .filter(|r| r.chars().count() >= 3)
+        .unwrap_or(w);
+    w.starts_with("ال") || w.starts_with("بال") || w.starts_with("لل")
+}
+
+/// An Arabic word that can be part of a personal name: not a function
+/// word, cue, title, time word or common noun with the article.
+fn arabic_name_word(p: &Prepared, k: usize) -> bool {
+    let t = &p.tokens.list[k];
+    if t.kind != TokenKind::Word || !is_arabic_letter(p.word(k).chars().next().unwrap_or(' ')) {
+        return false;
+    }
+    let w = p.norm(k);
+    let bare = lx::strip_conjunction(w);
+    !(is_definite(p, k)
+        || lx::is_ar_stop_preposition(w)
+        || lx::is_ar_time_word(w)
+        || lx::is_ar_complementiser(w)
+        || lx::is_ar_title_word(w)
+        || lx::is_ar_verb(bare)
+        || lx::is_ar_according(w)
+        || is_descriptor(bare)
+        || w.chars().count() < 2)
+}
+
+/// A family name with the article and the nisba ending ("العبدلي").
+fn arabic_nisba(p: &Prepared, k: usize) -> bool {
+    p.tokens.list[k].kind == TokenKind::Word
+        && is_definite(p, k)
+        && p.norm(k).ends_with('ي')
+        && !lx::is_ar_time_word(p.norm(k))
+        && !lx::is_ar_title_word(p.norm(k))
+}
+
+/// The fullest form of a name found in the text: "العبدلي" → "محمد
+/// العبدلي", "Shafie" → "Shafie Apdal", "دعاء" → "دعاء الحذيفي".
+fn fuller_name(p: &Prepared, idx: &WordIndex, name_words: &[String]) -> Option<String> {
+    // Names of two words or more are taken as complete.
+    if name_words.len() != 1 {
+        return None;
+    }
+    let n = p.tokens.len();
+    let mut best: Option<(usize, usize)> = None;
+    for k in idx.occurrences(p, name_words) {
+        let (mut a, mut b) = (k, k + name_words.len());
+        let arabic = is_arabic_letter(p.word(k).chars().next().unwrap_or(' '));
+        if arabic {
+            // One given name before, when the context shows a name slot
+            // starts there (after a cue verb, a title, a comma, a line start).
+            if a > 0 && arabic_name_word(p, a - 1) {
+                let slot = a < 2 || {
+                    let before = a - 2;
+                    let t = &p.tokens.list[before];
+                    t.kind != TokenKind::Word
+                        || lx::is_ar_verb(lx::strip_conjunction(p.norm(before)))
+                        || lx::is_ar_title_word(p.norm(before))
+                        || is_definite(p, before)
+                };
+                if slot {
+                    a -= 1;
+                }
+            }
+            if b < n && arabic_nisba(p, b) {
+                b += 1;
+            }
+        } else {
+            // Not across a preposition: "bourgmestre de Bruxelles Yvan Mayeur".
+            while a > 0
+                && k - a < 2
+                && is_capitalised(p, a - 1)
+                && !lx::is_en_fr_title(p.norm(a - 1))
+                && !(a >= 2
+                    && matches!(
+                        p.norm(a - 2),
+                        "de" | "of" | "du" | "in" | "a" | "en" | "des"
+                    ))
+            {
+                a -= 1;
+            }
+            while b < n
+                && b - k < name_words.len() + 2
+                && is_capitalised(p, b)
+                && !lx::is_en_fr_title(p.norm(b))
+            {
+                b += 1;
+            }
+        }
+        if best.is_none_or(|(x, y)| b - a > y - x) {
+            best = Some((a, b));
+        }
+    }
+    let (a, b) = best?;
+    (b - a > name_words.len()).then(|| {
+        let s = p.tokens.list[a].span.start;
+        let e = p.tokens.list[b - 1].span.end;
+        p.text[s..e].to_string()
+    })
+}
+
+/// The proper name the text gives to a description used as a speaker:
+/// "the former FBI director" → "James Comey" (from "former FBI Director
+/// James Comey"), "الرئيس الروسي" → "فلاديمير بوتين", and for a body,
+/// "الوزارة" → "وزارة التنمية الاجتماعية الفلسطينية".
+fn resolve_description(p: &Prepared, idx: &WordIndex, mention: Span) -> Option<String> {
+    let a = p.tokens.at_or_after(mention.start);
+    let b = p.tokens.ending_by(mention.end);
+    let words: Vec<usize> = (a..b)
+        .filter(|&k| p.tokens.list[k].kind == TokenKind::Word)
+        .collect();
+    let keys: Vec<String> = words
+        .iter()
+        .map(|&k| key(p.norm(k)).to_string())
+        .filter(|w| !is_determiner(w))
+        .collect();
+    if keys.is_empty() || keys.len() > 5 {
+        return None;
+    }
+    let n = p.tokens.len();
+    let text = |x: usize, y: usize| {
+        p.text[p.tokens.list[x].span.start..p.tokens.list[y - 1].span.end].to_string()
+    };
+    let arabic = is_arabic_letter(p.word(words[0]).chars().next().unwrap_or(' '));
+    if arabic {
+        // A body: "الوزارة" → the construct "وزارة X Y" named earlier.
+        if keys.len() == 1 && is_body(&keys[0]) {
+            for k in idx.occurrences(p, &keys) {
+                if is_definite(p, k) {
+                    continue;
+                }
+                let mut e = k + 1;
+                while e < n
+                    && e - k < 5
+                    && p.tokens.list[e].kind == TokenKind::Word
+                    && is_definite(p, e)
+                {
+                    e += 1;
+                }
+                if e - k >= 2 {
+                    return Some(text(k, e));
+                }
+            }
+            return None;
+        }
+        if !lx::is_ar_title_word(p.norm(words[0])) {
+            return None;
+        }
+        for k in idx.occurrences(p, &keys) {
+            let start = k + keys.len();
+            let mut e = start;
+            while e < n
+                && e - start < 4
+                && (arabic_name_word(p, e) || e > start && arabic_nisba(p, e))
+            {
+                e += 1;
+            }
+            if e > start {
+                return Some(text(start, e));
+            }
+        }
+        return None;
+    }
+    // Latin: the description written before a name elsewhere ("former FBI
+    // Director James Comey", "Le procureur de Paris François Molins").
+    let head_is_title = keys
+        .iter()
+        .any(|w| lx::is_en_fr_title(w) && !is_determiner(w));
+    if !head_is_title {
+        return None;
+    }
+    for k in idx.occurrences(p, &keys) {
+        let mut s = k + keys.len();
+        while s < n
+            && s - k < keys.len() + 2
+            && p.tokens.list[s].kind == TokenKind::Word
+            && lx::is_en_fr_title(p.norm(s))
+            && is_capitalised(p, s)
+        {
+            s += 1;
+        }
+        let mut e = s;
+        while e < n
+            && e - s < 4
+            && (is_capitalised(p, e) && !lx::is_en_fr_title(p.norm(e))
+                || e > s && matches!(p.word(e), "-" | "."))
+        {
+            e += 1;
+        }
+        if e > s {
+            return Some(text(s, e));
+        }
+    }
+    None
+}
+
+/// Arabic nouns that head the name of a body (وزارة، هيئة، لجنة…).
+fn is_body(w: &str) -> bool {
+    matches!(
+        w,
+        "وزاره"
+            | "هيئه"
+            | "لجنه"
+            | "منظمه"
+            | "مجلس"
+            | "جهاز"
+            | "شركه"
+            | "محكمه"
+            | "حكومه"
+            | "جامعه"
+            | "وكاله"
+            | "مديريه"
+            | "دائره"
+            | "سلطه"
+            | "بلديه"
+            | "نقابه"
+            | "مفوضيه"
+            | "رئاسه"
+    )
+}
+
 /// Two names match when one's words are all in the other ("لو دريان" and
 /// "جان إيف لو دريان"; "Molins" and "François Molins").
 fn names_match(a: &[String], b: &[String]) -> bool {
@@ -333,33 +636,43 @@ fn names_match(a: &[String], b: &[String]) -> bool {
 /// the same as, or a prefix of, a word of the other ("المسؤول" and
 /// "أحد المسؤولين"; "the minister" and "Foreign Minister").
 fn descriptions_match(desc: &[String], other: &[String]) -> bool {
-    let head = desc.iter().find(|w| {
-        !matches!(
-            w.as_str(),
-            "the"
-                | "a"
-                | "an"
-                | "le"
-                | "la"
-                | "les"
-                | "l"
-                | "un"
-                | "une"
-                | "sa"
-                | "son"
-                | "his"
-                | "her"
-                | "its"
-                | "their"
-        )
-    });
-    let Some(head) = head else { return false };
+    let content: Vec<&String> = desc.iter().filter(|w| !is_determiner(w)).collect();
+    let Some(head) = content.first() else {
+        return false;
+    };
     if head.chars().count() < 3 {
         return false;
     }
-    other.iter().any(|w| {
-        w == head || w.starts_with(head.as_str()) && w.chars().count() <= head.chars().count() + 3
+    // Every word must be found ("المسؤول الأمريكي" does not match
+    // "المسؤول المليشياوي"); a plural or inflected form counts.
+    content.iter().all(|w| {
+        other.iter().any(|o| {
+            o == *w || o.starts_with(w.as_str()) && o.chars().count() <= w.chars().count() + 3
+        })
     })
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "le"
+            | "la"
+            | "les"
+            | "l"
+            | "un"
+            | "une"
+            | "sa"
+            | "son"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "ce"
+            | "cette"
+    )
 }
 
 #[cfg(test)]
