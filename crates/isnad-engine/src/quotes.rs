@@ -469,10 +469,27 @@ impl Detector<'_, '_> {
                     k += 1;
                 }
                 let before = prev(k);
-                matches!(
-                    before,
-                    "i" | "we" | "you" | "je" | "j" | "nous" | "vous" | "tu"
-                ) || matches!(prev(1), "be" | "been" | "being" | "when" | "if" | "once")
+                // "serait poursuivi", "a été annoncé": French passive.
+                let fr_passive = self.p.lang == Lang::Fr
+                    && cue.first == cue.last
+                    && (matches!(
+                        prev(1),
+                        "serait"
+                            | "sera"
+                            | "seront"
+                            | "sont"
+                            | "etait"
+                            | "ete"
+                            | "fut"
+                            | "etre"
+                            | "seraient"
+                    ) || prev(1) == "est" && prev(2) != "'");
+                fr_passive
+                    || matches!(
+                        before,
+                        "i" | "we" | "you" | "je" | "j" | "nous" | "vous" | "tu"
+                    )
+                    || matches!(prev(1), "be" | "been" | "being" | "when" | "if" | "once")
                     || matches!(prev(1), "is" | "was" | "were" | "are")
                         && matches!(prev(2), "it" | "this" | "which" | "that")
                     || k > 1 && self.p.lang == Lang::En
@@ -1391,7 +1408,7 @@ impl Detector<'_, '_> {
                     {
                         e += 1;
                     }
-                    if e + 1 >= b || e - cue.last > 12 {
+                    if e + 1 >= b || e - cue.last > 20 {
                         return false;
                     }
                     let mention = match self.p.lang {

@@ -106,6 +106,10 @@ fn arabic_name_start(p: &Prepared, words: &[usize]) -> Option<usize> {
     // No title: a short phrase whose first word is not a common noun with
     // the article is a name ("لو دريان", "محمد العبدلي", "بوتين").
     let first = norm(0);
+    // A family name alone ("العبدلي" in "العبدلي: …").
+    if words.len() == 1 && definite_at(0) && first.ends_with('ي') && !lx::is_ar_title_word(first) {
+        return Some(0);
+    }
     if words.len() <= 4
         && !definite_at(0)
         && !is_descriptor(first)
@@ -197,6 +201,20 @@ fn latin_name_start(p: &Prepared, words: &[usize]) -> Option<usize> {
     if !seen_name {
         return None;
     }
+    // "Sylvie d’Amours", "Giscard d'Estaing": the particle joins two names.
+    if start >= 2
+        && start < words.len()
+        && matches!(p.word(words[start]), "'" | "’")
+        && p.norm(words[start - 1]) == "d"
+        && is_cap(words[start - 2])
+        && !lx::is_en_fr_title(p.norm(words[start - 2]))
+    {
+        start -= 2;
+        while start > 0 && is_cap(words[start - 1]) && !lx::is_en_fr_title(p.norm(words[start - 1]))
+        {
+            start -= 1;
+        }
+    }
     // Skip punctuation left at the start of the name ("M. Molins" → "Molins").
     while start < words.len() && p.tokens.list[words[start]].kind == TokenKind::Punct {
         start += 1;
@@ -279,6 +297,9 @@ pub fn cluster(p: &Prepared, quotes: &[FoundQuote]) -> (Vec<Speaker>, Vec<Option
                 }
             }
         }
+        if parts.name.is_some() && parts.title.is_none() {
+            parts.title = appositive_title(p, m);
+        }
         let mut name_words = parts.name.as_deref().map(key_words).unwrap_or_default();
         if found.is_none() && !name_words.is_empty() {
             found = clusters
@@ -343,6 +364,34 @@ pub fn cluster(p: &Prepared, quotes: &[FoundQuote]) -> (Vec<Speaker>, Vec<Option
         }
     }
     (clusters.into_iter().map(|c| c.speaker).collect(), of)
+}
+
+/// A title in apposition after a name: "Silvain Guillaume-Gentil,
+/// porte-parole de la police genevoise", "محمد العبدلي، مدرب فريق التعاون".
+fn appositive_title(p: &Prepared, mention: Span) -> Option<String> {
+    let n = p.tokens.len();
+    let c = p.tokens.at_or_after(mention.end);
+    if c >= n || !matches!(p.word(c), "," | "،") {
+        return None;
+    }
+    let a = c + 1;
+    let mut k = a;
+    while k < n
+        && k - a < 8
+        && !matches!(p.word(k), "," | "،" | "." | ":" | ";" | "\n")
+        && p.tokens.list[k].kind != TokenKind::Newline
+    {
+        k += 1;
+    }
+    if k == a {
+        return None;
+    }
+    let head = (a..k).find(|&i| !is_determiner(p.norm(i)))?;
+    let w = p.norm(head);
+    let title = lx::is_ar_title_word(w)
+        || lx::is_ar_title_word(lx::strip_conjunction(w))
+        || lx::is_en_fr_title(w) && !is_determiner(w);
+    title.then(|| p.text[p.tokens.list[a].span.start..p.tokens.list[k - 1].span.end].to_string())
 }
 
 /// The matching key of a folded word: conjunction and article stripped.
@@ -576,15 +625,9 @@ fn resolve_description(p: &Prepared, idx: &WordIndex, mention: Span) -> Option<S
         return None;
     }
     for k in idx.occurrences(p, &keys) {
-        let mut s = k + keys.len();
-        while s < n
-            && s - k < keys.len() + 2
-            && p.tokens.list[s].kind == TokenKind::Word
-            && lx::is_en_fr_title(p.norm(s))
-            && is_capitalised(p, s)
-        {
-            s += 1;
-        }
+        // The name must follow the description directly: "White House"
+        // before "Press Secretary Sean Spicer" names someone else.
+        let s = k + keys.len();
         let mut e = s;
         while e < n
             && e - s < 4
@@ -592,6 +635,10 @@ fn resolve_description(p: &Prepared, idx: &WordIndex, mention: Span) -> Option<S
                 || e > s && matches!(p.word(e), "-" | "."))
         {
             e += 1;
+        }
+        // A full stop after the name ends the sentence, not an initial.
+        while e > s && p.word(e - 1) == "." {
+            e -= 1;
         }
         if e > s {
             return Some(text(s, e));
@@ -643,13 +690,26 @@ fn descriptions_match(desc: &[String], other: &[String]) -> bool {
     if head.chars().count() < 3 {
         return false;
     }
+    let found = |w: &String| {
+        other.iter().any(|o| {
+            o == w || o.starts_with(w.as_str()) && o.chars().count() <= w.chars().count() + 3
+        })
+    };
     // Every word must be found ("المسؤول الأمريكي" does not match
     // "المسؤول المليشياوي"); a plural or inflected form counts.
-    content.iter().all(|w| {
-        other.iter().any(|o| {
-            o == *w || o.starts_with(w.as_str()) && o.chars().count() <= w.chars().count() + 3
-        })
-    })
+    if !content.iter().all(|w| found(w)) {
+        return false;
+    }
+    // In English the head noun comes last and must be the other's head:
+    // "the White House" is not "White House Press Secretary Sean Spicer".
+    let latin = head.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+    let other_content: Vec<&String> = other.iter().filter(|w| !is_determiner(w)).collect();
+    if latin && content.len() > 1 {
+        if let (Some(d), Some(o)) = (content.last(), other_content.last()) {
+            return d == o || o.starts_with(d.as_str());
+        }
+    }
+    true
 }
 
 fn is_determiner(w: &str) -> bool {
