@@ -4,10 +4,12 @@
 //! WebAssembly module and nothing is sent anywhere.
 //!
 //! Modules: [`state`] (one reducer), [`report`] (the engine's analysis turned
-//! into display rows), [`app`] (the root component) and [`components`].
+//! into display rows), [`app`] (the root component), [`components`] and
+//! [`crash`] (the panic notice).
 
 mod app;
 mod components;
+mod crash;
 mod report;
 mod state;
 
@@ -16,6 +18,7 @@ mod state;
 const ROOT_ID: &str = "isnad-app";
 
 fn main() {
+    crash::install_hook();
     let root = gloo::utils::document()
         .get_element_by_id(ROOT_ID)
         .expect("index.html has <div id=\"isnad-app\">");
