@@ -49,6 +49,7 @@ pub fn article_form(props: &ArticleFormProps) -> Html {
             let Some(pasted) = clipboard
                 .clipboard_data()
                 .and_then(|data| data.get_data("text/plain").ok())
+                .filter(|text| !text.is_empty())
             else {
                 return;
             };
