@@ -61,6 +61,7 @@ describe('empty page', () => {
 
   it('shows a hint, not an empty result, when Analyse is pressed with no text', async () => {
     assert.ok(await page.locator('#isnad-hint').isVisible(), 'hint shown before any input');
+    await screenshot(page, 'empty.png');
     await page.getByLabel('Article text').fill('   \n  ');
     await page.getByRole('button', { name: 'Analyse' }).click();
     assert.ok(await page.locator('#isnad-hint').isVisible(), 'hint shown for blank input');
@@ -173,9 +174,10 @@ describe('Arabic wire story (ar-karabakh-wire.txt)', { skip: arabic?.skip ?? fal
     for (const id of ids) assert.match(id, /^[qcb]\d+$/);
   });
 
-  it('made no network request for the paste and analysis', () => {
+  it('made no network request for the paste and analysis, and did not crash', async () => {
     assert.deepEqual(page.requestLog.slice(requestsBeforePaste), []);
     assert.deepEqual(page.errorLog, []);
+    assert.equal(await page.locator('#isnad-crash').isVisible(), false);
   });
 });
 
@@ -200,6 +202,13 @@ describe('English sample', () => {
     const hit = quotes.find((q) => q.speaker.toLowerCase().includes('the minister'));
     assert.ok(hit, `quotes: ${JSON.stringify(quotes)}`);
     assert.ok(hit.text.includes('We will not back down'), `quote content: ${hit.text}`);
+  });
+
+  it('re-analyses in the chosen language when the select changes', async () => {
+    await page.locator('#isnad-language-select').selectOption('fr');
+    await page.waitForFunction(() => /French \(chosen\)/.test(document.querySelector('#isnad-status')?.textContent));
+    await page.locator('#isnad-language-select').selectOption('auto');
+    await page.waitForFunction(() => /English \(detected\)/.test(document.querySelector('#isnad-status')?.textContent));
   });
 });
 
