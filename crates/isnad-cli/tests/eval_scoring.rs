@@ -98,3 +98,49 @@ fn ct22_reads_all_tweets() {
     assert_eq!(tweets.len(), 339);
     assert!(tweets.iter().any(|t| t.is_claim) && tweets.iter().any(|t| !t.is_claim));
 }
+
+#[test]
+fn eval_without_shared_folder_fails_with_one_line_and_exit_2() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_isnad-eval"))
+        .args(["--shared", "/nonexistent/isnad-shared"])
+        .output()
+        .expect("isnad-eval starts");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr:?}");
+    assert!(
+        stderr.contains("shared data folder not found"),
+        "{stderr:?}"
+    );
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn eval_prints_a_table_and_json() {
+    let Some(shared) = common::shared_dir("eval_prints_a_table_and_json") else {
+        return;
+    };
+    let run = |extra: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_isnad-eval"))
+            .arg("--shared")
+            .arg(&shared)
+            .args(extra)
+            .output()
+            .expect("isnad-eval starts")
+    };
+    let table = run(&["--doc", "ar-01", "--show", "quotes"]);
+    assert!(
+        table.status.success(),
+        "{}",
+        String::from_utf8_lossy(&table.stderr)
+    );
+    assert!(String::from_utf8_lossy(&table.stdout).contains("ar-01"));
+    let json = run(&["--json", "--lang", "fr", "--no-ct22"]);
+    assert!(
+        json.status.success(),
+        "{}",
+        String::from_utf8_lossy(&json.stderr)
+    );
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).expect("valid JSON");
+    assert_eq!(value["articles"].as_array().map(Vec::len), Some(6));
+}
