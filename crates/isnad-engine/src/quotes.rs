@@ -1084,6 +1084,50 @@ impl Detector<'_, '_> {
         crate::speakers::split_mention(self.p, m).name.map(|_| m)
     }
 
+    /// The first titled person named in tokens `a..b` of a sentence, for a
+    /// partial quote whose verb has only a pronoun subject: "رحب وزير
+    /// الخارجية الأميركي مايك بومبيو …، لكنه دعا إلى … “في أقرب وقت ممكن”".
+    fn titled_subject(&self, a: usize, b: usize) -> Option<Span> {
+        let t = (a..b).find(|&k| {
+            let w = self.norm(k);
+            match self.p.lang {
+                Lang::Ar => {
+                    lx::is_ar_title_word(w) || lx::is_ar_title_word(lx::strip_conjunction(w))
+                }
+                _ => {
+                    lx::is_en_fr_title(w)
+                        && !matches!(
+                            w,
+                            "the" | "a" | "an" | "le" | "la" | "les" | "l" | "un" | "une"
+                        )
+                        && first_char(self.p.word(k)).is_uppercase()
+                }
+            }
+        })?;
+        let mut e = t + 1;
+        while e < b
+            && e - t < 8
+            && self.kind(e) == TokenKind::Word
+            && !self.is_comma(e)
+            && !lx::is_ar_stop_preposition(self.norm(e))
+            && !lx::is_ar_time_word(self.norm(e))
+            && self.cue_at(e).is_none()
+        {
+            e += 1;
+        }
+        let m = self.span_of(t, e);
+        let parts = crate::speakers::split_mention(self.p, m);
+        let name = parts.name?;
+        // Without a comma to end it, a run past two name words has taken in
+        // the next noun ("مايك بومبيو بوقف إطلاق النار"): keep two.
+        let words = name.split_whitespace().count();
+        if words > 2 && self.p.lang == Lang::Ar {
+            let end = self.p.tokens.ending_by(m.end) - (words - 2);
+            return Some(self.span_of(t, end.max(t + 1)));
+        }
+        Some(m)
+    }
+
     /// Arabic verb-first: "قال وزير الخارجية الفرنسي جان إيف لو دريان، اليوم، إن".
     fn mention_after_ar(&self, cue: Cue, clause: usize) -> Option<Span> {
         let mut a = cue.last + 1;
@@ -1516,7 +1560,9 @@ impl Detector<'_, '_> {
                     if cue.kind == CueKind::According {
                         continue;
                     }
-                    let m = self.speaker_mention(cue, s.open);
+                    let m = self
+                        .speaker_mention(cue, s.open)
+                        .or_else(|| self.titled_subject(sa, k));
                     return Some((Some(cue.span(self.p)), m));
                 }
             }

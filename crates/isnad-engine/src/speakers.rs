@@ -610,6 +610,15 @@ fn resolve_description(p: &Prepared, idx: &WordIndex, mention: Span) -> Option<S
             {
                 e += 1;
             }
+            // Past two words, a name must show its last words again
+            // elsewhere ("لو دريان"); otherwise the run has swallowed the
+            // next noun ("مايك بومبيو بوقف إطلاق النار").
+            if e - start > 2 {
+                let tail: Vec<String> = (e - 2..e).map(|t| key(p.norm(t)).to_string()).collect();
+                if idx.occurrences(p, &tail).count() < 2 {
+                    e = start + 2;
+                }
+            }
             if e > start {
                 return Some(text(start, e));
             }
