@@ -33,6 +33,13 @@ pub struct FoundQuote {
 /// sentence; shorter marked phrases are names, titles or scare quotes.
 const MAX_TOKENS_CUE_TO_CLAUSE: usize = 30;
 
+/// The longest reported clause, in tokens (news clauses are far shorter);
+/// it keeps the detector linear on text without sentence ends.
+const MAX_CLAUSE_TOKENS: usize = 250;
+
+/// How far back, in tokens, attribution is looked for before a quote.
+const MAX_LOOKBACK: usize = 40;
+
 /// Finds the quotes of a document outside page noise, in text order.
 pub fn detect(p: &Prepared, noise: &[Span]) -> Vec<FoundQuote> {
     let segments = pair_marks(p);
@@ -721,7 +728,10 @@ impl Detector<'_, '_> {
         let (ca, cb) = if before_has_clause {
             // "CONTENT، بحسب X" — the clause before, from the sentence start
             // (or after an opening "according to" of its own).
-            (sa, cue.first - 1)
+            (
+                sa.max(cue.first.saturating_sub(MAX_CLAUSE_TOKENS)),
+                cue.first - 1,
+            )
         } else {
             // "Selon Libération qui a eu accès aux documents, CONTENT": the
             // clause starts after the comma that closes the source phrase.
@@ -859,6 +869,9 @@ impl Detector<'_, '_> {
         if let Some(close) = self.enclosing_close(start) {
             end = end.min(close);
         }
+        // Bounded: text without sentence ends must not make every cue scan
+        // to the end of the document.
+        end = end.min(start + MAX_CLAUSE_TOKENS);
         let mut k = start + 1;
         while k < end {
             if self.is_comma(k) && k + 1 < end {
@@ -887,6 +900,7 @@ impl Detector<'_, '_> {
         // Token end of the sentence body (final punctuation excluded).
         let mut b = sb;
         while b > sa + 1
+            && b + 8 > sb
             && self.kind(b - 1) == TokenKind::Punct
             && is_trailing_punct(first_char(self.p.word(b - 1)))
         {
@@ -906,6 +920,7 @@ impl Detector<'_, '_> {
     }
 
     fn skip_leading_noise(&self, mut a: usize, b: usize) -> usize {
+        let b = b.min(a + 8);
         while a < b
             && (self.kind(a) == TokenKind::Punct && !is_quote_mark(first_char(self.p.word(a))))
         {
@@ -914,11 +929,16 @@ impl Detector<'_, '_> {
         a
     }
 
+    /// Bytes of tokens `a..b`; an empty span (at token `a`, or the text
+    /// end) when the range is empty, so a clause cut off by the end of the
+    /// text never indexes past it.
     fn span_of(&self, a: usize, b: usize) -> Span {
-        Span::new(
-            self.p.tokens.list[a].span.start,
-            self.p.tokens.list[b - 1].span.end,
-        )
+        let toks = &self.p.tokens.list;
+        if a >= b || b > toks.len() {
+            let at = toks.get(a).map_or(self.p.text.len(), |t| t.span.start);
+            return Span::new(at, at);
+        }
+        Span::new(toks[a].span.start, toks[b - 1].span.end)
     }
 
     /// Emits a reported clause over tokens `a..b`. A clause that is exactly
@@ -1048,7 +1068,7 @@ impl Detector<'_, '_> {
                 })
             }
         };
-        m.filter(|&m| !self.starts_with_pronoun(m))
+        m.filter(|&m| !m.is_empty() && !self.starts_with_pronoun(m))
     }
 
     fn starts_with_pronoun(&self, m: Span) -> bool {
@@ -1072,6 +1092,7 @@ impl Detector<'_, '_> {
         let (sa, _) = self.sentence_bounds(i);
         let mut end = sa;
         while end < i
+            && end < sa + 6
             && (self.kind(end) != TokenKind::Punct
                 || matches!(self.p.word(end), "." | "-" | "'" | "’"))
         {
@@ -1088,6 +1109,7 @@ impl Detector<'_, '_> {
     /// partial quote whose verb has only a pronoun subject: "رحب وزير
     /// الخارجية الأميركي مايك بومبيو …، لكنه دعا إلى … “في أقرب وقت ممكن”".
     fn titled_subject(&self, a: usize, b: usize) -> Option<Span> {
+        let a = a.max(b.saturating_sub(MAX_LOOKBACK));
         let t = (a..b).find(|&k| {
             let w = self.norm(k);
             match self.p.lang {
@@ -1290,6 +1312,9 @@ impl Detector<'_, '_> {
     /// clause-initial phrase when it is a name, otherwise the last phrase
     /// between commas when that is a name, otherwise the initial phrase.
     fn appositive_subject(&self, sa: usize, comma: usize) -> Option<Span> {
+        if comma > sa + MAX_LOOKBACK {
+            return None; // far from the sentence start: no clause-initial subject
+        }
         let mut start = sa;
         while start < comma && self.kind(start) == TokenKind::Punct {
             start += 1;
@@ -1555,7 +1580,7 @@ impl Detector<'_, '_> {
         let (sa, _) = self.sentence_bounds(s.open);
         let (pa, _) = self.paragraph_bounds(s.open);
         if s.open > sa {
-            for k in (sa..s.open).rev() {
+            for k in (sa.max(s.open.saturating_sub(MAX_LOOKBACK))..s.open).rev() {
                 if let Some(cue) = self.cue_at(k) {
                     if cue.kind == CueKind::According {
                         continue;
