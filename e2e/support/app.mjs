@@ -30,6 +30,9 @@ export async function startApp() {
   if (!existsSync(path.join(DIST, 'index.html'))) {
     throw new Error(`no release build in ${DIST}: run \`TRUNK_OFFLINE=true trunk build --release\` (scripts/test does)`);
   }
+  if (readFileSync(path.join(DIST, 'index.html'), 'utf8').includes('__trunk_address__')) {
+    throw new Error(`${DIST} holds a \`trunk serve\` build (with live reload): run \`TRUNK_OFFLINE=true trunk build --release\``);
+  }
   const server = await serveStatic(DIST);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
