@@ -21,7 +21,7 @@
 //! Every pass is linear in the text (the duplicate checks use hashes of
 //! paragraph prefixes and a bounded number of comparisons per paragraph).
 
-use std::collections::{HashMap, HashSet};
+use crate::fasthash::{FastMap as HashMap, FastSet as HashSet};
 use std::sync::OnceLock;
 
 use crate::chars::{fold, is_quote_mark, is_sentence_end};
@@ -321,7 +321,7 @@ fn fold_key(s: &str) -> String {
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut lines = HashMap::new();
+        let mut lines = HashMap::default();
         for w in LABELS {
             lines.insert(fold_key(w), LineKind::Noise);
         }
@@ -1499,7 +1499,7 @@ fn duplicates(p: &Prepared, paras: &[Para], whole: &mut [bool]) {
     let norm = |i: usize| &buf[paras[i].norm.0..paras[i].norm.1];
 
     // Exact later copies of a line (a repeated title, a repeated lead).
-    let mut seen: HashMap<&[u8], usize> = HashMap::new();
+    let mut seen: HashMap<&[u8], usize> = HashMap::default();
     for (i, para) in paras.iter().enumerate() {
         let n = norm(i);
         if para.content < 3 || n.len() < 12 {
@@ -1545,7 +1545,7 @@ fn duplicates(p: &Prepared, paras: &[Para], whole: &mut [bool]) {
 
     // A truncated copy: a paragraph whose text starts another paragraph
     // (or a run of paragraphs) and stops short, often mid-word or on "…".
-    let mut by_prefix: HashMap<&[u8], Vec<usize>> = HashMap::new();
+    let mut by_prefix: HashMap<&[u8], Vec<usize>> = HashMap::default();
     for i in 0..paras.len() {
         let n = norm(i);
         if n.len() >= PREFIX_KEY {

@@ -10,6 +10,19 @@ pub fn is_arabic_letter(c: char) -> bool {
         | '\u{FB50}'..='\u{FDFB}' | '\u{FE70}'..='\u{FEFC}')
 }
 
+/// True for letters of any script, with fast paths for ASCII and the
+/// Arabic block (`char::is_alphabetic` takes a slow table path there, and
+/// those two cover nearly every character the engine reads).
+pub fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        is_arabic_letter(c)
+    } else {
+        c.is_alphabetic()
+    }
+}
+
 /// True for Arabic diacritics and Quranic marks, which matching ignores.
 pub fn is_arabic_mark(c: char) -> bool {
     matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{08CA}'..='\u{08FF}')
@@ -21,7 +34,7 @@ pub const TATWEEL: char = '\u{0640}';
 /// True for characters that belong inside a word: letters, combining marks,
 /// tatweel and joiners.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphabetic()
+    is_letter(c)
         || is_arabic_mark(c)
         || c == TATWEEL
         || matches!(c, '\u{0300}'..='\u{036F}' | '\u{200C}' | '\u{200D}')
@@ -103,6 +116,8 @@ pub fn push_folded(c: char, out: &mut String) {
         '\u{0300}'..='\u{036F}' | '\u{200C}' | '\u{200D}' => {}
         _ if is_digit(c) => out.push(char::from(b'0' + digit_value(c).unwrap_or(0) as u8)),
         _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        // Arabic letters have no case: skip the lower-casing tables.
+        _ if is_arabic_letter(c) => out.push(c),
         _ => match fold_latin(c) {
             Some(s) => out.push_str(s),
             None => out.extend(c.to_lowercase()),

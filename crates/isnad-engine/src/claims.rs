@@ -18,8 +18,8 @@
 //! are used; a lookup is one to three hash probes on a token's matching
 //! form (Arabic clitics و ف ب ل ك ال are stripped to find the stem).
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::fasthash::{FastMap, FastSet, Fnv};
+use std::hash::Hasher;
 use std::sync::OnceLock;
 
 use crate::chars::{fold, is_quote_mark, is_sentence_end};
@@ -51,30 +51,7 @@ const BYLINE: u32 = 1 << 17; // "By", "Par", "كتب" opening a credit line
 const INFORMAL: u32 = 1 << 18; // dialect and chat words (tweets, comments)
 const MAGNITUDE: u32 = 1 << 19; // thousand, million, dozens: a count by itself
 
-/// A small fast hasher for short lexicon keys (FNV-1a); the standard
-/// SipHash is several times slower on 3–10 byte words.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type Lexicon = HashMap<String, u32, BuildHasherDefault<Fnv>>;
+type Lexicon = FastMap<String, u32>;
 
 fn build(groups: &[(u32, &[&str])]) -> Lexicon {
     let mut map = Lexicon::default();
@@ -1127,7 +1104,7 @@ fn covered(noise: &[Span], span: Span) -> usize {
 /// in text order.
 pub fn detect(p: &Prepared, noise: &[Span], quotes: &[FoundQuote]) -> Vec<(Span, ClaimInfo)> {
     let mut out = Vec::new();
-    let mut seen: HashSet<u64, BuildHasherDefault<Fnv>> = HashSet::default();
+    let mut seen: FastSet<u64> = FastSet::default();
     let mut state = QuoteState::default();
     let mut paragraph = usize::MAX;
     let mut body_started = false;

@@ -3,7 +3,7 @@
 //! first time they are used, so a lookup is one hash probe on a token's
 //! matching form.
 
-use std::collections::HashSet;
+use crate::fasthash::FastSet as HashSet;
 use std::sync::OnceLock;
 
 use crate::chars::fold;
@@ -13,12 +13,15 @@ fn set(words: &[&str]) -> HashSet<String> {
 }
 
 macro_rules! folded_set {
-    ($name:ident, $doc:literal, [$($w:literal),* $(,)?]) => {
+    ($name:ident, $words:ident, $doc:literal, [$($w:literal),* $(,)?]) => {
         #[doc = $doc]
         pub fn $name(word: &str) -> bool {
             static SET: OnceLock<HashSet<String>> = OnceLock::new();
-            SET.get_or_init(|| set(&[$($w),*])).contains(word)
+            SET.get_or_init(|| set($words)).contains(word)
         }
+
+        #[doc = concat!("The entries behind [`", stringify!($name), "`], as written.")]
+        pub const $words: &[&str] = &[$($w),*];
     };
 }
 
@@ -27,6 +30,7 @@ macro_rules! folded_set {
 // ذكر، أوضح، اعتبر). The و/ف conjunction clitics are stripped before lookup.
 folded_set!(
     is_ar_verb,
+    AR_VERB_WORDS,
     "Arabic speech verbs (folded), clitics stripped.",
     [
         "قال",
@@ -188,6 +192,7 @@ folded_set!(
 
 folded_set!(
     is_ar_participle,
+    AR_PARTICIPLE_WORDS,
     "Arabic participle continuations (مضيفا، مؤكدا، قائلا…).",
     [
         "قائلا",
@@ -251,6 +256,7 @@ folded_set!(
 
 folded_set!(
     is_ar_complementiser,
+    AR_COMPLEMENTISER_WORDS,
     "Arabic complementisers (إن، أن، بأن and their pronoun forms).",
     [
         "إن",
@@ -283,6 +289,7 @@ folded_set!(
 
 folded_set!(
     is_ar_according,
+    AR_ACCORDING_WORDS,
     "Arabic 'according to' words (حسب، بحسب، وفقا، نقلا…).",
     [
         "حسب",
@@ -300,6 +307,7 @@ folded_set!(
 
 folded_set!(
     is_ar_time_word,
+    AR_TIME_WORD_WORDS,
     "Arabic time adverbs that sit between a verb and its subject or complement.",
     [
         "اليوم",
@@ -335,6 +343,7 @@ folded_set!(
 
 folded_set!(
     is_ar_stop_preposition,
+    AR_STOP_PREPOSITION_WORDS,
     "Arabic prepositions and adverbial openers that end a speaker phrase.",
     [
         "في",
@@ -391,6 +400,7 @@ folded_set!(
 
 folded_set!(
     is_ar_title_word,
+    AR_TITLE_WORD_WORDS,
     "Arabic title and role nouns that head a speaker phrase.",
     [
         "وزير",
@@ -505,6 +515,7 @@ folded_set!(
 // project's own selection of frequent forms.
 folded_set!(
     is_en_verb,
+    EN_VERB_WORDS,
     "English speech verbs (past, present, perfect participle).",
     [
         "said",
@@ -625,6 +636,7 @@ folded_set!(
 
 folded_set!(
     is_en_participle,
+    EN_PARTICIPLE_WORDS,
     "English participle continuations (saying, adding…).",
     [
         "saying",
@@ -656,6 +668,7 @@ folded_set!(
 // forms (in incises: « … », précise-t-il ; « … », affirme X).
 folded_set!(
     is_fr_verb,
+    FR_VERB_WORDS,
     "French speech verbs (participles and present forms).",
     [
         "déclaré",
@@ -764,6 +777,7 @@ folded_set!(
 
 folded_set!(
     is_fr_participle,
+    FR_PARTICIPLE_WORDS,
     "French present participles (ajoutant, précisant…).",
     [
         "ajoutant",
@@ -788,12 +802,14 @@ folded_set!(
 
 folded_set!(
     is_fr_aux,
+    FR_AUX_WORDS,
     "French auxiliaries before a participle cue (a, avait, ont…).",
     ["a", "avait", "ont", "avaient", "aurait", "auraient", "est", "était", "se", "aura",]
 );
 
 folded_set!(
     is_pronoun_subject,
+    PRONOUN_SUBJECT_WORDS,
     "Subject pronouns that make a quote's speaker implicit.",
     [
         "he",
@@ -822,6 +838,7 @@ folded_set!(
 
 folded_set!(
     is_en_fr_stop,
+    EN_FR_STOP_WORDS,
     "English and French words that end a speaker phrase.",
     [
         "in",
@@ -914,6 +931,7 @@ folded_set!(
 
 folded_set!(
     is_name_particle,
+    NAME_PARTICLE_WORDS,
     "Lower-case particles inside proper names (de, van, al-, bin…).",
     [
         "de", "del", "della", "der", "van", "von", "da", "di", "du", "la", "le", "bin", "ibn",
@@ -923,6 +941,7 @@ folded_set!(
 
 folded_set!(
     is_en_fr_title,
+    EN_FR_TITLE_WORDS,
     "English and French title words kept apart from a name.",
     [
         "president",
@@ -1028,7 +1047,9 @@ folded_set!(
     ]
 );
 
-folded_set!(is_naming_word, "Words before a quoted title (newspaper, programme, film…): the marks then name something, nobody is quoted.", [
+folded_set!(
+    is_naming_word,
+    NAMING_WORD_WORDS, "Words before a quoted title (newspaper, programme, film…): the marks then name something, nobody is quoted.", [
     "باسم", "اسم", "بعنوان", "عنوان", "وكالة", "لوكالة", "صحيفة", "لصحيفة", "موقع",
     "لموقع", "برنامج", "فيلم", "الفيلم", "كتاب", "مسلسل", "إذاعة", "لإذاعة", "قناة", "لقناة",
     "مجلة", "لمجلة", "حملة", "مبادرة", "عملية", "مجموعة", "حزب", "تنظيم", "جماعة", "شعار",

@@ -15,6 +15,7 @@ pub mod boilerplate;
 pub mod chars;
 pub mod claims;
 pub mod error;
+pub mod fasthash;
 pub mod lang;
 pub mod lexicon;
 pub mod model;

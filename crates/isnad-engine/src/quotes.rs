@@ -50,7 +50,16 @@ pub fn detect(p: &Prepared, noise: &[Span]) -> Vec<FoundQuote> {
         used_segment: vec![false; segments.len()],
         out: Vec::new(),
         sentence_of_token: sentence_index(p),
+        cues: Vec::new(),
     };
+    // Every token's cue, found once: the passes below ask for the same
+    // tokens many times.
+    d.cues = (0..p.tokens.len())
+        .map(|i| {
+            let cue = d.cue_word_at(i)?;
+            (!d.is_non_reporting(cue)).then_some(cue)
+        })
+        .collect();
     d.reported_clauses();
     d.marked_segments();
     d.out.retain(|q| !in_noise(noise, q.span));
@@ -272,12 +281,13 @@ impl Cue {
 
 struct Detector<'a, 't> {
     p: &'a Prepared<'t>,
-    #[allow(dead_code)]
     noise: &'a [Span],
     segments: &'a [Segment],
     used_segment: Vec<bool>,
     out: Vec<FoundQuote>,
     sentence_of_token: Vec<u32>,
+    /// The cue at each token (see [`Detector::cue_at`]).
+    cues: Vec<Option<Cue>>,
 }
 
 impl Detector<'_, '_> {
@@ -315,8 +325,7 @@ impl Detector<'_, '_> {
     /// The cue starting at token `i`, if any, unless its context shows
     /// it reports nothing (negated, passive, first person, impersonal).
     fn cue_at(&self, i: usize) -> Option<Cue> {
-        let cue = self.cue_word_at(i)?;
-        (!self.is_non_reporting(cue)).then_some(cue)
+        self.cues.get(i).copied().flatten()
     }
 
     /// The cue word(s) starting at token `i`, if any.
@@ -334,14 +343,14 @@ impl Detector<'_, '_> {
         };
         match self.p.lang {
             Lang::Ar => {
+                let kind = ar_cue_kind(w).or_else(|| ar_cue_kind(lx::strip_conjunction(w)))?;
                 // "مفضلا عدم ذكر اسمه": a verbal noun after a negation noun is
                 // not a speech act.
                 if i > 0 && matches!(self.norm(i - 1), "عدم" | "بعدم" | "دون" | "بدون" | "عن")
                 {
                     return None;
                 }
-                let bare = lx::strip_conjunction(w);
-                if lx::is_ar_according(w) || lx::is_ar_according(bare) {
+                if kind == CueKind::According {
                     // وفقا لـ / نقلا عن: include the particle in the cue.
                     let last = if i + 1 < self.p.tokens.len()
                         && matches!(self.norm(i + 1), "ل" | "لـ" | "عن")
@@ -356,13 +365,7 @@ impl Detector<'_, '_> {
                         kind: CueKind::According,
                     });
                 }
-                if lx::is_ar_participle(w) || lx::is_ar_participle(bare) {
-                    return single(CueKind::Participle);
-                }
-                if lx::is_ar_verb(w) || lx::is_ar_verb(bare) {
-                    return single(CueKind::Verb);
-                }
-                None
+                single(kind)
             }
             Lang::En => {
                 if w == "according" && self.norm_at(i + 1) == Some("to") {
@@ -1638,6 +1641,29 @@ impl Detector<'_, '_> {
         }
         None
     }
+}
+
+/// The cue kind of a folded Arabic word: one probe into a map merged from
+/// the three cue lexicons ("according to" wins over participle over verb).
+fn ar_cue_kind(w: &str) -> Option<CueKind> {
+    use std::sync::OnceLock;
+    static MAP: OnceLock<crate::fasthash::FastMap<String, CueKind>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = crate::fasthash::FastMap::default();
+        let lists = [
+            (lx::AR_VERB_WORDS, CueKind::Verb),
+            (lx::AR_PARTICIPLE_WORDS, CueKind::Participle),
+            (lx::AR_ACCORDING_WORDS, CueKind::According),
+        ];
+        for (words, kind) in lists {
+            for w in words {
+                map.insert(crate::chars::fold(w), kind);
+            }
+        }
+        map
+    })
+    .get(w)
+    .copied()
 }
 
 /// Nouns that name a source after "according to" (بحسب مصدر، selon un

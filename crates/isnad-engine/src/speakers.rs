@@ -5,9 +5,8 @@
 //! surname ("لو دريان") or a title alone ("الرئيس الروسي", "the minister")
 //! resolves to the speaker introduced earlier with it.
 
-use std::collections::HashMap;
-
 use crate::chars::is_arabic_letter;
+use crate::fasthash::{FastMap, FastSet};
 use crate::lexicon as lx;
 use crate::model::{Span, Speaker};
 use crate::quotes::FoundQuote;
@@ -267,13 +266,30 @@ pub fn cluster(p: &Prepared, quotes: &[FoundQuote]) -> (Vec<Speaker>, Vec<Option
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut of: Vec<Option<usize>> = vec![None; quotes.len()];
     let mut recent: Vec<usize> = Vec::new(); // cluster indices, most recent last
-    let mut index: Option<WordIndex> = None;
+                                             // Split every mention first, to know which words the text must be
+                                             // searched for (fuller names, names behind descriptions).
+    let mut split: Vec<Option<NameParts>> = quotes
+        .iter()
+        .map(|q| q.mention.map(|m| split_mention(p, m)))
+        .collect();
+    let mut queries = FastSet::default();
+    for (q, parts) in quotes.iter().zip(&split) {
+        if let (Some(m), Some(parts)) = (q.mention, parts) {
+            let first = match &parts.name {
+                Some(name) => key_words(name).into_iter().next(),
+                None => description_keys(p, m).into_iter().next(),
+            };
+            queries.extend(first);
+        }
+    }
+    let index = WordIndex::new(p, queries);
+    let idx = &index;
     for (qi, q) in quotes.iter().enumerate() {
-        let Some(m) = q.mention else {
+        let (Some(m), Some(parts)) = (q.mention, split[qi].take()) else {
             of[qi] = q.same_speaker_as.and_then(|j| of.get(j).copied().flatten());
             continue;
         };
-        let mut parts = split_mention(p, m);
+        let mut parts = parts;
         let phrase_words = key_words(&parts.phrase);
         if phrase_words.is_empty() {
             continue;
@@ -290,7 +306,6 @@ pub fn cluster(p: &Prepared, quotes: &[FoundQuote]) -> (Vec<Speaker>, Vec<Option
             if found.is_none() {
                 // Otherwise the text may name it elsewhere: "the president" →
                 // "President Donald Trump"; "الوزارة" → "وزارة التنمية …".
-                let idx = index.get_or_insert_with(|| WordIndex::new(p));
                 if let Some(name) = resolve_description(p, idx, m) {
                     parts.title = Some(parts.phrase.clone());
                     parts.name = Some(name);
@@ -307,7 +322,6 @@ pub fn cluster(p: &Prepared, quotes: &[FoundQuote]) -> (Vec<Speaker>, Vec<Option
                 .position(|c| c.named && names_match(&c.name_words, &name_words));
             if found.is_none() {
                 // A new person: look for the fullest form of the name.
-                let idx = index.get_or_insert_with(|| WordIndex::new(p));
                 if let Some(full) = fuller_name(p, idx, &name_words) {
                     name_words = key_words(&full);
                     parts.name = Some(full);
@@ -402,24 +416,47 @@ fn key(w: &str) -> &str {
         .unwrap_or(w)
 }
 
-/// Token positions of every word by its key, built once per document and
-/// only when a name or description must be looked up in the text.
+/// Finds where words occur in the text. The words asked about are known
+/// before the first question (the first words of the names and
+/// descriptions of the document's speakers), so one pass over the tokens,
+/// made on first use, records the positions of just those.
 struct WordIndex<'p> {
-    positions: HashMap<&'p str, Vec<u32>>,
+    p: &'p Prepared<'p>,
+    queries: FastSet<String>,
+    positions: std::cell::OnceCell<FastMap<String, Vec<u32>>>,
 }
 
 impl<'p> WordIndex<'p> {
-    fn new(p: &'p Prepared) -> Self {
-        let mut positions: HashMap<&'p str, Vec<u32>> = HashMap::new();
-        for (i, t) in p.tokens.list.iter().enumerate() {
-            if t.kind == TokenKind::Word {
-                positions
-                    .entry(key(p.tokens.norm(i)))
-                    .or_default()
-                    .push(i as u32);
-            }
+    fn new(p: &'p Prepared<'p>, queries: FastSet<String>) -> Self {
+        WordIndex {
+            p,
+            queries,
+            positions: std::cell::OnceCell::new(),
         }
-        WordIndex { positions }
+    }
+
+    fn positions_of(&self, first: &str) -> impl Iterator<Item = usize> + '_ {
+        let p = self.p;
+        let positions = self.positions.get_or_init(|| {
+            let mut map: FastMap<String, Vec<u32>> = FastMap::default();
+            if self.queries.is_empty() {
+                return map;
+            }
+            for (i, t) in p.tokens.list.iter().enumerate() {
+                if t.kind == TokenKind::Word {
+                    let k = key(p.tokens.norm(i));
+                    if self.queries.contains(k) {
+                        map.entry(k.to_string()).or_default().push(i as u32);
+                    }
+                }
+            }
+            map
+        });
+        positions
+            .get(first)
+            .into_iter()
+            .flatten()
+            .map(|&i| i as usize)
     }
 
     /// Start positions where the keys `words` occur as consecutive tokens.
@@ -429,11 +466,7 @@ impl<'p> WordIndex<'p> {
         words: &'a [String],
     ) -> impl Iterator<Item = usize> + 'a {
         let first = words.first().map(String::as_str).unwrap_or("");
-        self.positions
-            .get(first)
-            .into_iter()
-            .flatten()
-            .map(|&k| k as usize)
+        self.positions_of(first)
             .filter(move |&k| {
                 words.iter().enumerate().skip(1).all(|(j, w)| {
                     k + j < p.tokens.len()
@@ -559,16 +592,11 @@ fn fuller_name(p: &Prepared, idx: &WordIndex, name_words: &[String]) -> Option<S
 /// James Comey"), "الرئيس الروسي" → "فلاديمير بوتين", and for a body,
 /// "الوزارة" → "وزارة التنمية الاجتماعية الفلسطينية".
 fn resolve_description(p: &Prepared, idx: &WordIndex, mention: Span) -> Option<String> {
-    let a = p.tokens.at_or_after(mention.start);
-    let b = p.tokens.ending_by(mention.end);
-    let words: Vec<usize> = (a..b)
-        .filter(|&k| p.tokens.list[k].kind == TokenKind::Word)
-        .collect();
-    let keys: Vec<String> = words
-        .iter()
-        .map(|&k| key(p.norm(k)).to_string())
-        .filter(|w| !is_determiner(w))
-        .collect();
+    let words = mention_words(p, mention);
+    if words.is_empty() {
+        return None;
+    }
+    let keys = description_keys(p, mention);
     if keys.is_empty() || keys.len() > 5 {
         return None;
     }
@@ -654,6 +682,24 @@ fn resolve_description(p: &Prepared, idx: &WordIndex, mention: Span) -> Option<S
         }
     }
     None
+}
+
+/// The word tokens of a mention.
+fn mention_words(p: &Prepared, mention: Span) -> Vec<usize> {
+    let a = p.tokens.at_or_after(mention.start);
+    let b = p.tokens.ending_by(mention.end);
+    (a..b)
+        .filter(|&k| p.tokens.list[k].kind == TokenKind::Word)
+        .collect()
+}
+
+/// The keys of a description's words, determiners left out.
+fn description_keys(p: &Prepared, mention: Span) -> Vec<String> {
+    mention_words(p, mention)
+        .iter()
+        .map(|&k| key(p.norm(k)).to_string())
+        .filter(|w| !is_determiner(w))
+        .collect()
 }
 
 /// Arabic nouns that head the name of a body (وزارة، هيئة، لجنة…).

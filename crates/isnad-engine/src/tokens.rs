@@ -105,7 +105,7 @@ impl Tokens {
                     } else if is_arabic_letter(d) {
                         arabic
                     } else {
-                        d.is_alphabetic() && !arabic
+                        chars::is_letter(d) && !arabic
                     };
                     if !same_script {
                         break;
@@ -131,6 +131,7 @@ impl Tokens {
     }
 
     /// The folded matching form of token `i`.
+    #[inline]
     pub fn norm(&self, i: usize) -> &str {
         let (a, b) = self.list[i].norm;
         &self.norms[a as usize..b as usize]
