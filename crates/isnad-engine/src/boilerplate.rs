@@ -306,7 +306,9 @@ fn fold_key(s: &str) -> String {
     // The same shape as `Para::key`: folded letters and digits, one space.
     let folded = fold(s);
     let mut out = String::with_capacity(folded.len());
-    for w in folded.split(|c: char| !(c.is_alphanumeric() || crate::chars::is_word_char(c))) {
+    for w in folded.split(|c: char| {
+        !(crate::chars::is_word_char(c) || c.is_ascii_digit() || c.is_alphanumeric())
+    }) {
         if w.is_empty() {
             continue;
         }

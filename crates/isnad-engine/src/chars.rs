@@ -23,6 +23,69 @@ pub fn is_letter(c: char) -> bool {
     }
 }
 
+/// What a character is, for the tokeniser: one classification per
+/// character, with table-free fast paths for ASCII and the Arabic block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    /// An Arabic-script letter.
+    ArabicLetter,
+    /// A letter of another script.
+    Letter,
+    /// A combining mark, Arabic diacritic, tatweel or joiner (stays inside words).
+    Mark,
+    /// A decimal digit of any script the engine reads.
+    Digit,
+    /// White space, including no-break and zero-width spaces and bidi controls.
+    Space,
+    /// A line or paragraph break.
+    LineBreak,
+    /// Punctuation, symbols, everything else.
+    Other,
+}
+
+/// Classifies one character (see [`Class`]).
+#[inline]
+pub fn classify(c: char) -> Class {
+    let u = c as u32;
+    if u < 0x80 {
+        return match c {
+            'a'..='z' | 'A'..='Z' => Class::Letter,
+            '0'..='9' => Class::Digit,
+            '\n' | '\r' | '\u{0B}' | '\u{0C}' => Class::LineBreak,
+            ' ' | '\t' => Class::Space,
+            _ => Class::Other,
+        };
+    }
+    if (0x0600..=0x06FF).contains(&u) {
+        return if is_arabic_letter(c) {
+            Class::ArabicLetter
+        } else if c == TATWEEL || is_arabic_mark(c) {
+            Class::Mark
+        } else if is_digit(c) {
+            Class::Digit
+        } else if c == '\u{061C}' {
+            Class::Space
+        } else {
+            Class::Other
+        };
+    }
+    if is_line_break(c) {
+        Class::LineBreak
+    } else if is_space(c) {
+        Class::Space
+    } else if is_digit(c) {
+        Class::Digit
+    } else if is_arabic_letter(c) {
+        Class::ArabicLetter
+    } else if is_arabic_mark(c) || matches!(c, '\u{0300}'..='\u{036F}' | '\u{200C}' | '\u{200D}') {
+        Class::Mark
+    } else if c.is_alphabetic() {
+        Class::Letter
+    } else {
+        Class::Other
+    }
+}
+
 /// True for Arabic diacritics and Quranic marks, which matching ignores.
 pub fn is_arabic_mark(c: char) -> bool {
     matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{08CA}'..='\u{08FF}')
@@ -122,6 +185,25 @@ pub fn push_folded(c: char, out: &mut String) {
             Some(s) => out.push_str(s),
             None => out.extend(c.to_lowercase()),
         },
+    }
+}
+
+/// [`push_folded`] for a character already classified: the common cases
+/// (Arabic and ASCII letters, marks, digits) skip the general match.
+#[inline]
+pub fn push_folded_class(c: char, class: Class, out: &mut String) {
+    match class {
+        Class::ArabicLetter => match c {
+            'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => out.push('ا'),
+            'ى' | 'ی' | 'ئ' => out.push('ي'),
+            'ؤ' => out.push('و'),
+            'ة' => out.push('ه'),
+            'ک' => out.push('ك'),
+            _ => out.push(c),
+        },
+        Class::Letter if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        Class::Mark => {}
+        _ => push_folded(c, out),
     }
 }
 

@@ -96,11 +96,13 @@ impl<'t> Prepared<'t> {
     }
 
     /// The folded form of token `i`.
+    #[inline]
     pub fn norm(&self, i: usize) -> &str {
         self.tokens.norm(i)
     }
 
     /// The original text of token `i`.
+    #[inline]
     pub fn word(&self, i: usize) -> &'t str {
         self.tokens.list[i].span.slice(self.text)
     }

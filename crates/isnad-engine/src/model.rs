@@ -28,6 +28,7 @@ impl Span {
         self.end <= self.start
     }
     /// The slice of `text` this span covers.
+    #[inline]
     pub fn slice<'t>(&self, text: &'t str) -> &'t str {
         &text[self.start..self.end]
     }

@@ -1,7 +1,7 @@
 //! Tokenisation: words, numbers, punctuation and breaks, each with its byte
 //! span in the original text and its folded matching form.
 
-use crate::chars::{self, is_arabic_letter, is_digit, is_line_break, is_space, is_word_char};
+use crate::chars::{self, classify, is_digit, Class};
 use crate::model::Span;
 
 /// What a token is.
@@ -46,78 +46,85 @@ impl Tokens {
         let mut iter = text.char_indices().peekable();
         let mut space_before = true;
         while let Some((start, c)) = iter.next() {
-            if is_line_break(c) {
-                let mut end = start + c.len_utf8();
-                if c == '\r' {
-                    if let Some(&(i, '\n')) = iter.peek() {
-                        iter.next();
-                        end = i + 1;
+            let class = classify(c);
+            match class {
+                Class::LineBreak => {
+                    let mut end = start + c.len_utf8();
+                    if c == '\r' {
+                        if let Some(&(i, '\n')) = iter.peek() {
+                            iter.next();
+                            end = i + 1;
+                        }
                     }
+                    push_break(&mut list, &mut norms, Span::new(start, end));
+                    space_before = true;
+                    continue;
                 }
-                push_break(&mut list, &mut norms, Span::new(start, end));
-                space_before = true;
-                continue;
-            }
-            if is_space(c) {
-                space_before = true;
-                continue;
+                Class::Space => {
+                    space_before = true;
+                    continue;
+                }
+                _ => {}
             }
             let norm_start = norms.len();
-            let (kind, end) = if is_digit(c) {
-                let mut end = start + c.len_utf8();
-                chars::push_folded(c, &mut norms);
-                while let Some(&(i, d)) = iter.peek() {
-                    if is_digit(d) {
-                        chars::push_folded(d, &mut norms);
+            let (kind, end) = match class {
+                Class::Digit => {
+                    let mut end = start + c.len_utf8();
+                    chars::push_folded(c, &mut norms);
+                    while let Some(&(i, d)) = iter.peek() {
+                        if is_digit(d) {
+                            chars::push_folded(d, &mut norms);
+                            iter.next();
+                            end = i + d.len_utf8();
+                        } else if matches!(d, '.' | ',' | '٫' | '٬' | 'ر' | ':')
+                            && text[i + d.len_utf8()..]
+                                .chars()
+                                .next()
+                                .is_some_and(is_digit)
+                        {
+                            // A separator only counts between two digits.
+                            norms.push(match d {
+                                '٫' | 'ر' => '.',
+                                '٬' => ',',
+                                _ => d,
+                            });
+                            iter.next();
+                            end = i + d.len_utf8();
+                        } else {
+                            break;
+                        }
+                    }
+                    (TokenKind::Number, end)
+                }
+                Class::ArabicLetter | Class::Letter | Class::Mark => {
+                    let arabic = class == Class::ArabicLetter
+                        || class == Class::Mark
+                            && (c == chars::TATWEEL || chars::is_arabic_mark(c));
+                    let mut end = start + c.len_utf8();
+                    chars::push_folded_class(c, class, &mut norms);
+                    while let Some(&(i, d)) = iter.peek() {
+                        let dc = classify(d);
+                        // Arabic and Latin runs are split apart; marks, tatweel
+                        // and joiners stay with the word.
+                        let same_script = match dc {
+                            Class::Mark => true,
+                            Class::ArabicLetter => arabic,
+                            Class::Letter => !arabic,
+                            _ => false,
+                        };
+                        if !same_script {
+                            break;
+                        }
+                        chars::push_folded_class(d, dc, &mut norms);
                         iter.next();
                         end = i + d.len_utf8();
-                    } else if matches!(d, '.' | ',' | '٫' | '٬' | 'ر' | ':')
-                        && text[i + d.len_utf8()..]
-                            .chars()
-                            .next()
-                            .is_some_and(is_digit)
-                    {
-                        // A separator only counts between two digits.
-                        norms.push(match d {
-                            '٫' | 'ر' => '.',
-                            '٬' => ',',
-                            _ => d,
-                        });
-                        iter.next();
-                        end = i + d.len_utf8();
-                    } else {
-                        break;
                     }
+                    (TokenKind::Word, end)
                 }
-                (TokenKind::Number, end)
-            } else if is_word_char(c) {
-                let arabic = is_arabic_letter(c) || c == chars::TATWEEL;
-                let mut end = start + c.len_utf8();
-                chars::push_folded(c, &mut norms);
-                while let Some(&(i, d)) = iter.peek() {
-                    let same_script = if chars::is_arabic_mark(d)
-                        || matches!(
-                            d,
-                            chars::TATWEEL | '\u{0300}'..='\u{036F}' | '\u{200C}' | '\u{200D}'
-                        ) {
-                        // Marks, tatweel and joiners stay with the word.
-                        true
-                    } else if is_arabic_letter(d) {
-                        arabic
-                    } else {
-                        chars::is_letter(d) && !arabic
-                    };
-                    if !same_script {
-                        break;
-                    }
-                    chars::push_folded(d, &mut norms);
-                    iter.next();
-                    end = i + d.len_utf8();
+                _ => {
+                    chars::push_folded(c, &mut norms);
+                    (TokenKind::Punct, start + c.len_utf8())
                 }
-                (TokenKind::Word, end)
-            } else {
-                chars::push_folded(c, &mut norms);
-                (TokenKind::Punct, start + c.len_utf8())
             };
             list.push(Token {
                 span: Span::new(start, end),
