@@ -343,7 +343,9 @@ impl Detector<'_, '_> {
         };
         match self.p.lang {
             Lang::Ar => {
-                let kind = ar_cue_kind(w).or_else(|| ar_cue_kind(lx::strip_conjunction(w)))?;
+                let bare = lx::strip_conjunction(w);
+                let kind = ar_cue_kind(w)
+                    .or_else(|| (bare.len() < w.len()).then(|| ar_cue_kind(bare)).flatten())?;
                 // "مفضلا عدم ذكر اسمه": a verbal noun after a negation noun is
                 // not a speech act.
                 if i > 0 && matches!(self.norm(i - 1), "عدم" | "بعدم" | "دون" | "بدون" | "عن")
