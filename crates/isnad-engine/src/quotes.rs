@@ -1094,7 +1094,11 @@ impl Detector<'_, '_> {
         if self.p.lang == Lang::Ar {
             return None;
         }
-        let (sa, _) = self.sentence_bounds(i);
+        let (mut sa, _) = self.sentence_bounds(i);
+        // "However, …", "Meanwhile, …": a discourse word is not the subject.
+        if sa + 1 < i && is_discourse_word(self.norm(sa)) && self.is_comma(sa + 1) {
+            sa += 2;
+        }
         let mut end = sa;
         while end < i
             && end < sa + 6
@@ -1179,7 +1183,17 @@ impl Detector<'_, '_> {
             }
             // لنواب، لوكالة: a prefixed preposition ends the phrase (but not
             // a short name particle such as "لو" in "لو دريان").
-            if b > a && w.starts_with('ل') && w.chars().count() >= 4 && !w.starts_with("ال") {
+            if b > a
+                && (w == "ل"
+                    || w.starts_with('ل') && w.chars().count() >= 4 && !w.starts_with("ال"))
+            {
+                break;
+            }
+            // "مسؤول عراقي اشترط عدم ذكر اسمه": a relative clause ends it.
+            if b > a && self.norm_at(b + 1) == Some("عدم") {
+                break;
+            }
+            if !crate::chars::is_arabic_letter(first_char(self.p.word(b))) {
                 break;
             }
             b += 1;
@@ -1189,10 +1203,14 @@ impl Detector<'_, '_> {
         }
         // "تقرير … الذي أصدره جهاز الإحصاء إلى أن": a report is credited to
         // the body that issued it.
-        if b + 2 < stop
-            && matches!(self.norm(b), "الذي" | "التي")
+        let mut r = b;
+        while r < stop && r < b + 8 && !matches!(self.norm(r), "الذي" | "التي") {
+            r += 1;
+        }
+        if r + 2 < stop
+            && matches!(self.norm(r), "الذي" | "التي")
             && matches!(
-                self.norm(b + 1),
+                self.norm(r + 1),
                 "اصدره"
                     | "اصدرته"
                     | "نشره"
@@ -1203,7 +1221,7 @@ impl Detector<'_, '_> {
                     | "اطلقته"
             )
         {
-            let c = b + 2;
+            let c = r + 2;
             let mut e = c;
             while e < stop
                 && self.kind(e) == TokenKind::Word
@@ -1220,7 +1238,7 @@ impl Detector<'_, '_> {
         // "لجنة الطوارئ في إدارة … بوزارة الصحة، إنها": a prepositional
         // complement that runs straight to the comma before the clause
         // belongs to the phrase.
-        if b < stop && self.norm(b) == "في" {
+        if b < stop && matches!(self.norm(b), "في" | "علي" | "من" | "عن" | "لدي") {
             let mut c = b + 1;
             while c < stop
                 && self.kind(c) == TokenKind::Word
@@ -1550,11 +1568,13 @@ impl Detector<'_, '_> {
                 let cue_span = cue.span(self.p);
                 // Subject between the closing mark and the cue ("” PPP director Tom Jensen wrote").
                 if cue.first > k {
-                    let pre = self.span_of(k, cue.first);
-                    if cue.first - k == 1 && lx::is_pronoun_subject(self.norm(k)) {
-                        return Some((cue_span, None));
-                    }
-                    return Some((cue_span, Some(pre)));
+                    // The noun phrase just before the verb ("Mohamaddin (photo)
+                    // replied" → "Mohamaddin"; "and then he said" → implicit).
+                    let m = self
+                        .mention_before(cue)
+                        .filter(|m| m.start >= self.p.tokens.list[k].span.start)
+                        .filter(|&m| !self.starts_with_pronoun(m));
+                    return Some((cue_span, m));
                 }
                 if self.p.lang == Lang::Fr
                     && cue.last > cue.first
@@ -1858,6 +1878,35 @@ fn is_label_word(w: &str) -> bool {
             | "tel"
             | "email"
             | "fax"
+    )
+}
+
+fn is_discourse_word(w: &str) -> bool {
+    matches!(
+        w,
+        "however"
+            | "meanwhile"
+            | "moreover"
+            | "furthermore"
+            | "also"
+            | "earlier"
+            | "later"
+            | "separately"
+            | "still"
+            | "yet"
+            | "but"
+            | "and"
+            | "then"
+            | "cependant"
+            | "toutefois"
+            | "pourtant"
+            | "ensuite"
+            | "enfin"
+            | "par"
+            | "mais"
+            | "or"
+            | "ainsi"
+            | "hier"
     )
 }
 
