@@ -1111,6 +1111,21 @@ impl Detector<'_, '_> {
             return None;
         }
         let m = self.span_of(sa, end);
+        // A name ("Orji U. Orji, …, saying"), or a titled description
+        // ("The minister abruptly exited …, asserting") that the speaker
+        // clustering resolves to a name given elsewhere.
+        let titled = end - sa <= 4
+            && matches!(self.norm(sa), "the" | "le" | "la" | "l")
+            && (sa + 1..end).any(|k| {
+                lx::is_en_fr_title(self.norm(k))
+                    && !matches!(
+                        self.norm(k),
+                        "the" | "a" | "an" | "le" | "la" | "les" | "l" | "un" | "une"
+                    )
+            });
+        if titled {
+            return Some(m);
+        }
         crate::speakers::split_mention(self.p, m).name.map(|_| m)
     }
 
@@ -1291,6 +1306,13 @@ impl Detector<'_, '_> {
                 k -= 1;
             }
             if k > sa {
+                // "He (Mohamaddin) asked": the name in brackets after a pronoun.
+                if lx::is_pronoun_subject(self.norm(k - 1)) && k + 1 < j - 1 {
+                    let inner = self.span_of(k + 1, j - 1);
+                    if first_char(self.p.word(k + 1)).is_uppercase() {
+                        return Some(inner);
+                    }
+                }
                 j = k;
             }
         }

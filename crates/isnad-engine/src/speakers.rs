@@ -608,7 +608,7 @@ fn resolve_description(p: &Prepared, idx: &WordIndex, mention: Span) -> Option<S
     if arabic {
         // A body: "الوزارة" → the construct "وزارة X Y" named earlier.
         if keys.len() == 1 && is_body(&keys[0]) {
-            for k in idx.occurrences(p, &keys) {
+            for k in idx.occurrences(p, &keys).filter(|&k| k != words[0]) {
                 if is_definite(p, k) {
                     continue;
                 }
@@ -629,7 +629,7 @@ fn resolve_description(p: &Prepared, idx: &WordIndex, mention: Span) -> Option<S
         if !lx::is_ar_title_word(p.norm(words[0])) {
             return None;
         }
-        for k in idx.occurrences(p, &keys) {
+        for k in idx.occurrences(p, &keys).filter(|&k| k != words[0]) {
             let start = k + keys.len();
             let mut e = start;
             while e < n
@@ -661,7 +661,7 @@ fn resolve_description(p: &Prepared, idx: &WordIndex, mention: Span) -> Option<S
     if !head_is_title {
         return None;
     }
-    for k in idx.occurrences(p, &keys) {
+    for k in idx.occurrences(p, &keys).filter(|&k| k != words[0]) {
         // The name must follow the description directly: "White House"
         // before "Press Secretary Sean Spicer" names someone else.
         let s = k + keys.len();
