@@ -103,6 +103,20 @@ impl Tokens {
                     let mut end = start + c.len_utf8();
                     chars::push_folded_class(c, class, &mut norms);
                     while let Some(&(i, d)) = iter.peek() {
+                        // Fast paths for the letters that make up nearly all
+                        // news text: they fold to themselves (or lower case).
+                        if !arabic && d.is_ascii_alphabetic() {
+                            norms.push(d.to_ascii_lowercase());
+                            iter.next();
+                            end = i + 1;
+                            continue;
+                        }
+                        if arabic && is_plain_arabic_letter(d) {
+                            norms.push(d);
+                            iter.next();
+                            end = i + d.len_utf8();
+                            continue;
+                        }
                         let dc = classify(d);
                         // Arabic and Latin runs are split apart; marks, tatweel
                         // and joiners stay with the word.
@@ -163,6 +177,13 @@ impl Tokens {
     pub fn ending_by(&self, byte: usize) -> usize {
         self.list.partition_point(|t| t.span.end <= byte)
     }
+}
+
+/// Arabic letters that fold to themselves (no hamza seat, alef maqsura or
+/// teh marbuta to normalise).
+#[inline]
+fn is_plain_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0621}' | '\u{0627}'..='\u{0628}' | '\u{062A}'..='\u{063A}' | '\u{0641}'..='\u{0648}' | '\u{064A}')
 }
 
 fn push_break(list: &mut Vec<Token>, norms: &mut String, span: Span) {
