@@ -14,13 +14,16 @@
 pub mod boilerplate;
 pub mod chars;
 pub mod claims;
+pub mod edit;
 pub mod error;
 pub mod fasthash;
 pub mod lang;
 pub mod lexicon;
 pub mod model;
 pub mod offsets;
+pub mod paste;
 pub mod quotes;
+pub mod render;
 pub mod schema;
 pub mod segment;
 pub mod speakers;
