@@ -115,9 +115,13 @@ impl Report {
             let id = AttrValue::from(annotation.id.clone());
             match &annotation.detail {
                 Detail::Quote(info) => {
-                    let speaker = info
-                        .speaker
-                        .and_then(|i| analysis.speakers.get(i).map(|s| (i, s)));
+                    let speaker = info.speaker.as_deref().and_then(|id| {
+                        analysis
+                            .speakers
+                            .iter()
+                            .enumerate()
+                            .find(|(_, s)| s.id == id)
+                    });
                     if let Some((i, _)) = speaker {
                         quote_counts[i] += 1;
                     }
@@ -218,7 +222,7 @@ mod tests {
                     origin: Origin::Auto,
                     detail: Detail::Quote(QuoteInfo {
                         form: QuoteForm::Direct,
-                        speaker: Some(0),
+                        speaker: Some("s1".into()),
                         cue: Some(find("قال")),
                         mention: Some(find("الوزير")),
                     }),

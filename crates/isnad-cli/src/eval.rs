@@ -348,7 +348,8 @@ pub fn score_article(article: &GoldArticle, analysis: &Analysis) -> ArticleScore
                 span: a.span,
                 speaker: q
                     .speaker
-                    .and_then(|i| analysis.speakers.get(i))
+                    .as_deref()
+                    .and_then(|id| analysis.speaker(id))
                     .map(|s| s.name.as_str()),
                 cue: q.cue,
             }),

@@ -25,7 +25,7 @@ fn gold_as_analysis(article: &gold::GoldArticle) -> Analysis {
             origin: Origin::Auto,
             detail: Detail::Quote(QuoteInfo {
                 form: QuoteForm::Direct,
-                speaker: Some(i),
+                speaker: Some(format!("s{i}")),
                 cue: None,
                 mention: None,
             }),

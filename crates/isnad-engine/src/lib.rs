@@ -148,7 +148,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
             origin: Origin::Auto,
             detail: Detail::Quote(QuoteInfo {
                 form: q.form,
-                speaker: speaker_of[i],
+                speaker: speaker_of[i].map(|s| speakers[s].id.clone()),
                 cue: q.cue,
                 mention: q.mention,
             }),

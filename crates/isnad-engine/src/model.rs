@@ -138,8 +138,10 @@ pub enum ClaimCategory {
 pub struct QuoteInfo {
     /// Direct, indirect or mixed.
     pub form: QuoteForm,
-    /// Index into [`Analysis::speakers`], when a speaker was found.
-    pub speaker: Option<usize>,
+    /// The id of the speaker in [`Analysis::speakers`], when one was found.
+    /// An id, not an index, so speakers can be added, merged and removed
+    /// while editing without renumbering quotes.
+    pub speaker: Option<String>,
     /// The cue word(s): قال، said, a déclaré, selon…
     pub cue: Option<Span>,
     /// The nearest explicit mention of the speaker; `None` when implicit.
@@ -209,6 +211,13 @@ pub struct Speaker {
     pub title: Option<String>,
     /// Every explicit mention of this speaker in the text.
     pub mentions: Vec<Span>,
+}
+
+impl Analysis {
+    /// The speaker with this id.
+    pub fn speaker(&self, id: &str) -> Option<&Speaker> {
+        self.speakers.iter().find(|s| s.id == id)
+    }
 }
 
 /// The result of analysing one document.

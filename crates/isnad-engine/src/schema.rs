@@ -134,10 +134,7 @@ pub fn to_file(analysis: &Analysis) -> File {
             match &a.detail {
                 Detail::Quote(q) => {
                     out.form = Some(q.form);
-                    out.speaker = q
-                        .speaker
-                        .and_then(|i| analysis.speakers.get(i))
-                        .map(|s| s.id.clone());
+                    out.speaker = q.speaker.clone();
                     out.cue = q.cue.map(|c| file_span(&map, c));
                     out.mention = q.mention.map(|m| file_span(&map, m));
                 }
@@ -262,12 +259,13 @@ pub fn from_file(file: File) -> Result<Analysis, EngineError> {
                 })?;
                 let speaker = match &a.speaker {
                     None => None,
-                    Some(sid) => Some(*speaker_index.get(sid).ok_or_else(|| {
-                        EngineError::UnknownSpeaker {
+                    Some(sid) if speaker_index.contains_key(sid) => Some(sid.clone()),
+                    Some(sid) => {
+                        return Err(EngineError::UnknownSpeaker {
                             id: a.id.clone(),
                             speaker: sid.clone(),
-                        }
-                    })?),
+                        })
+                    }
                 };
                 let cue = a
                     .cue

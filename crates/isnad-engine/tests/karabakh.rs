@@ -22,7 +22,10 @@ fn quotes(a: &Analysis) -> Vec<(QuoteForm, &str, &str)> {
             Detail::Quote(q) => Some((
                 q.form,
                 x.span.slice(&a.text),
-                q.speaker.map_or("", |s| a.speakers[s].name.as_str()),
+                q.speaker
+                    .as_deref()
+                    .and_then(|id| a.speaker(id))
+                    .map_or("", |s| s.name.as_str()),
             )),
             _ => None,
         })

@@ -76,9 +76,9 @@ fn check_analysis(text: &str, analysis: &Analysis) -> Result<(), String> {
             if let Some(mention) = q.mention {
                 check_span(text, mention, &format!("{} mention", a.id))?;
             }
-            if let Some(s) = q.speaker {
-                if s >= analysis.speakers.len() {
-                    return Err(format!("{}: speaker index {s} out of range", a.id));
+            if let Some(s) = &q.speaker {
+                if analysis.speaker(s).is_none() {
+                    return Err(format!("{}: unknown speaker {s}", a.id));
                 }
             }
         }
@@ -463,7 +463,8 @@ fn synthetic_analysis(text: &str, cuts: &[(usize, usize, u8)]) -> Analysis {
             let detail = match kind % 3 {
                 0 => Detail::Quote(QuoteInfo {
                     form: [QuoteForm::Direct, QuoteForm::Indirect, QuoteForm::Mixed][i % 3],
-                    speaker: (!speakers.is_empty() && i % 4 != 0).then(|| i % speakers.len()),
+                    speaker: (!speakers.is_empty() && i % 4 != 0)
+                        .then(|| speakers[i % speakers.len()].id.clone()),
                     cue: (i % 2 == 0).then(|| span_of(a / 3, a / 2)),
                     mention: (i % 3 == 0).then(|| span_of(b / 3, b / 2)),
                 }),
