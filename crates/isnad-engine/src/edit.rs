@@ -1,1 +1,676 @@
-//! (being written)
+//! The editor's model: the annotations of one text as an editor corrects
+//! them. Every change is an [`Edit`] applied by a pure function to an
+//! immutable [`Layer`]; [`History`] keeps the layers for undo and redo, and
+//! [`merge_analysis`] folds a fresh automatic analysis in without ever
+//! overwriting the editor's own work.
+//!
+//! Layers are shared (`Rc`): an edit copies the annotation list once and
+//! undo is a cursor move, so undo then redo returns the very same state.
+
+use std::rc::Rc;
+
+use thiserror::Error;
+
+use crate::model::{
+    Analysis, Annotation, ClaimCategory, ClaimInfo, Detail, Kind, Origin, QuoteForm, QuoteInfo,
+    Span, Speaker,
+};
+
+/// What went wrong applying an edit. The layer is left unchanged.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum EditError {
+    /// No annotation has this id.
+    #[error("no annotation {0:?}")]
+    NoAnnotation(String),
+    /// No speaker has this id.
+    #[error("no speaker {0:?}")]
+    NoSpeaker(String),
+    /// The span is empty, outside the text, or not on character boundaries.
+    #[error("the range {start}..{end} is not a piece of the text")]
+    BadSpan {
+        /// Start byte.
+        start: usize,
+        /// End byte.
+        end: usize,
+    },
+    /// The edit needs a different kind of annotation ("set the form" of a claim).
+    #[error("annotation {id:?} is a {found:?}, not a {wanted:?}")]
+    WrongKind {
+        /// The annotation id.
+        id: String,
+        /// Its kind.
+        found: Kind,
+        /// The kind the edit works on.
+        wanted: Kind,
+    },
+    /// A speaker name must have a letter in it.
+    #[error("a speaker needs a name")]
+    EmptyName,
+    /// Merging a speaker into itself.
+    #[error("a speaker cannot be merged into itself")]
+    SelfMerge,
+}
+
+/// One user intent on the annotations. Every edit that touches an
+/// automatic annotation makes it the editor's (origin `editor`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Mark a piece of text as a quote, claim or page noise.
+    Add {
+        /// The range (bytes).
+        span: Span,
+        /// What it is; for a quote, its form and speaker.
+        detail: Detail,
+    },
+    /// Delete an annotation; a deleted automatic one stays rejected when
+    /// the text is analysed again.
+    Delete(String),
+    /// Keep an automatic annotation as the editor's own.
+    Accept(String),
+    /// Move an annotation's range.
+    SetSpan(String, Span),
+    /// Give a quote a speaker (or none).
+    SetSpeaker(String, Option<String>),
+    /// Change a quote's form.
+    SetForm(String, QuoteForm),
+    /// Change a quote's cue word(s).
+    SetCue(String, Option<Span>),
+    /// Change a quote's speaker mention.
+    SetMention(String, Option<Span>),
+    /// Change a claim's categories.
+    SetCategories(String, Vec<ClaimCategory>),
+    /// Add a speaker; its id is `id` (see [`Layer::next_speaker_id`]).
+    AddSpeaker {
+        /// The new speaker's id.
+        id: String,
+        /// Canonical name.
+        name: String,
+        /// Title or role.
+        title: Option<String>,
+    },
+    /// Rename a speaker (name and title).
+    RenameSpeaker {
+        /// The speaker id.
+        id: String,
+        /// New canonical name.
+        name: String,
+        /// New title.
+        title: Option<String>,
+    },
+    /// Merge the first speaker into the second: its quotes and mentions
+    /// move, and it is removed.
+    MergeSpeakers(String, String),
+}
+
+/// The annotations and speakers of a document at one moment of editing.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Layer {
+    /// Annotations in document order.
+    pub annotations: Vec<Annotation>,
+    /// Speakers that quotes refer to by id.
+    pub speakers: Vec<Speaker>,
+    /// Automatic annotations the editor deleted: (kind, span). Analysing
+    /// again does not bring them back.
+    pub rejected: Vec<(Kind, Span)>,
+    /// The number used for the next editor-made id.
+    pub next_id: u64,
+}
+
+impl Layer {
+    /// The layer of a fresh analysis.
+    pub fn from_analysis(analysis: &Analysis) -> Layer {
+        Layer {
+            annotations: analysis.annotations.clone(),
+            speakers: analysis.speakers.clone(),
+            rejected: Vec::new(),
+            next_id: 1,
+        }
+    }
+
+    /// The analysis this layer describes over `text`.
+    pub fn to_analysis(&self, base: &Analysis) -> Analysis {
+        Analysis {
+            language: base.language,
+            text: base.text.clone(),
+            annotations: self.annotations.clone(),
+            speakers: self.speakers.clone(),
+        }
+    }
+
+    /// The annotation with this id.
+    pub fn annotation(&self, id: &str) -> Option<&Annotation> {
+        self.annotations.iter().find(|a| a.id == id)
+    }
+
+    /// An id no annotation or speaker uses yet, for [`Edit::AddSpeaker`].
+    pub fn next_speaker_id(&self) -> String {
+        let mut n = self.next_id;
+        loop {
+            let id = format!("es{n}");
+            if !self.speakers.iter().any(|s| s.id == id) {
+                return id;
+            }
+            n += 1;
+        }
+    }
+
+    fn position(&self, id: &str) -> Result<usize, EditError> {
+        self.annotations
+            .iter()
+            .position(|a| a.id == id)
+            .ok_or_else(|| EditError::NoAnnotation(id.to_string()))
+    }
+
+    fn speaker_position(&self, id: &str) -> Result<usize, EditError> {
+        self.speakers
+            .iter()
+            .position(|s| s.id == id)
+            .ok_or_else(|| EditError::NoSpeaker(id.to_string()))
+    }
+
+    fn fresh_id(&mut self) -> String {
+        loop {
+            let id = format!("e{}", self.next_id);
+            self.next_id += 1;
+            if !self.annotations.iter().any(|a| a.id == id) {
+                return id;
+            }
+        }
+    }
+
+    fn sort(&mut self) {
+        self.annotations
+            .sort_by_key(|a| (a.span.start, std::cmp::Reverse(a.span.end)));
+    }
+}
+
+fn check_span(text: &str, span: Span) -> Result<(), EditError> {
+    let ok = span.start < span.end
+        && span.end <= text.len()
+        && text.is_char_boundary(span.start)
+        && text.is_char_boundary(span.end);
+    ok.then_some(()).ok_or(EditError::BadSpan {
+        start: span.start,
+        end: span.end,
+    })
+}
+
+fn check_optional(text: &str, span: Option<Span>) -> Result<(), EditError> {
+    span.map_or(Ok(()), |s| check_span(text, s))
+}
+
+fn quote_mut(a: &mut Annotation) -> Result<&mut QuoteInfo, EditError> {
+    let kind = a.kind();
+    match &mut a.detail {
+        Detail::Quote(q) => Ok(q),
+        _ => Err(EditError::WrongKind {
+            id: a.id.clone(),
+            found: kind,
+            wanted: Kind::Quote,
+        }),
+    }
+}
+
+fn claim_mut(a: &mut Annotation) -> Result<&mut ClaimInfo, EditError> {
+    let kind = a.kind();
+    match &mut a.detail {
+        Detail::Claim(c) => Ok(c),
+        _ => Err(EditError::WrongKind {
+            id: a.id.clone(),
+            found: kind,
+            wanted: Kind::Claim,
+        }),
+    }
+}
+
+/// Applies one edit to a layer over `text` and returns the new layer;
+/// `layer` itself is not changed, and on error nothing is.
+pub fn apply(text: &str, layer: &Layer, edit: &Edit) -> Result<Layer, EditError> {
+    let mut next = layer.clone();
+    match edit {
+        Edit::Add { span, detail } => {
+            check_span(text, *span)?;
+            if let Detail::Quote(q) = detail {
+                check_optional(text, q.cue)?;
+                check_optional(text, q.mention)?;
+                if let Some(s) = &q.speaker {
+                    next.speaker_position(s)?;
+                }
+            }
+            let id = next.fresh_id();
+            next.annotations.push(Annotation {
+                id,
+                span: *span,
+                origin: Origin::Editor,
+                detail: detail.clone(),
+            });
+            next.sort();
+        }
+        Edit::Delete(id) => {
+            let i = next.position(id)?;
+            let removed = next.annotations.remove(i);
+            if removed.origin == Origin::Auto {
+                next.rejected.push((removed.kind(), removed.span));
+            }
+        }
+        Edit::Accept(id) => {
+            let i = next.position(id)?;
+            next.annotations[i].origin = Origin::Editor;
+        }
+        Edit::SetSpan(id, span) => {
+            check_span(text, *span)?;
+            let i = next.position(id)?;
+            let a = &mut next.annotations[i];
+            a.span = *span;
+            a.origin = Origin::Editor;
+            next.sort();
+        }
+        Edit::SetSpeaker(id, speaker) => {
+            if let Some(s) = speaker {
+                next.speaker_position(s)?;
+            }
+            let i = next.position(id)?;
+            let a = &mut next.annotations[i];
+            quote_mut(a)?.speaker = speaker.clone();
+            a.origin = Origin::Editor;
+        }
+        Edit::SetForm(id, form) => {
+            let i = next.position(id)?;
+            let a = &mut next.annotations[i];
+            quote_mut(a)?.form = *form;
+            a.origin = Origin::Editor;
+        }
+        Edit::SetCue(id, cue) => {
+            check_optional(text, *cue)?;
+            let i = next.position(id)?;
+            let a = &mut next.annotations[i];
+            quote_mut(a)?.cue = *cue;
+            a.origin = Origin::Editor;
+        }
+        Edit::SetMention(id, mention) => {
+            check_optional(text, *mention)?;
+            let i = next.position(id)?;
+            let a = &mut next.annotations[i];
+            quote_mut(a)?.mention = *mention;
+            a.origin = Origin::Editor;
+        }
+        Edit::SetCategories(id, categories) => {
+            let i = next.position(id)?;
+            let a = &mut next.annotations[i];
+            let mut categories = categories.clone();
+            categories.sort();
+            categories.dedup();
+            claim_mut(a)?.categories = categories;
+            a.origin = Origin::Editor;
+        }
+        Edit::AddSpeaker { id, name, title } => {
+            let name = name.trim();
+            if !name.chars().any(char::is_alphanumeric) {
+                return Err(EditError::EmptyName);
+            }
+            if next.speakers.iter().any(|s| &s.id == id) {
+                return Err(EditError::NoSpeaker(format!("{id} (already used)")));
+            }
+            next.speakers.push(Speaker {
+                id: id.clone(),
+                name: name.to_string(),
+                title: title.clone().filter(|t| !t.trim().is_empty()),
+                mentions: Vec::new(),
+            });
+            next.next_id += 1;
+        }
+        Edit::RenameSpeaker { id, name, title } => {
+            let name = name.trim();
+            if !name.chars().any(char::is_alphanumeric) {
+                return Err(EditError::EmptyName);
+            }
+            let i = next.speaker_position(id)?;
+            next.speakers[i].name = name.to_string();
+            next.speakers[i].title = title.clone().filter(|t| !t.trim().is_empty());
+            for a in &mut next.annotations {
+                if matches!(&a.detail, Detail::Quote(q) if q.speaker.as_deref() == Some(id)) {
+                    a.origin = Origin::Editor;
+                }
+            }
+        }
+        Edit::MergeSpeakers(from, into) => {
+            if from == into {
+                return Err(EditError::SelfMerge);
+            }
+            let f = next.speaker_position(from)?;
+            next.speaker_position(into)?;
+            let gone = next.speakers.remove(f);
+            let t = next.speaker_position(into)?;
+            next.speakers[t].mentions.extend(gone.mentions);
+            next.speakers[t].mentions.sort();
+            next.speakers[t].mentions.dedup();
+            if next.speakers[t].title.is_none() {
+                next.speakers[t].title = gone.title;
+            }
+            for a in &mut next.annotations {
+                if let Detail::Quote(q) = &mut a.detail {
+                    if q.speaker.as_deref() == Some(from) {
+                        q.speaker = Some(into.clone());
+                        a.origin = Origin::Editor;
+                    }
+                }
+            }
+        }
+    }
+    Ok(next)
+}
+
+/// Overlap of two spans as a share of the shorter one.
+fn overlap_share(a: Span, b: Span) -> f64 {
+    let shorter = a.len().min(b.len()).max(1);
+    a.overlap(b) as f64 / shorter as f64
+}
+
+/// Folds a fresh automatic analysis into the editor's layer: the editor's
+/// annotations (made, changed or accepted) stay exactly as they are, with
+/// their speakers; the old automatic ones are replaced by the fresh ones,
+/// except those the editor rejected and those that would sit on an
+/// editor annotation of the same kind.
+pub fn merge_analysis(current: &Layer, fresh: &Analysis) -> Layer {
+    let kept: Vec<&Annotation> = current
+        .annotations
+        .iter()
+        .filter(|a| a.origin == Origin::Editor)
+        .collect();
+    let mut out = Layer {
+        annotations: kept.iter().map(|a| (*a).clone()).collect(),
+        speakers: Vec::new(),
+        rejected: current.rejected.clone(),
+        next_id: current.next_id,
+    };
+    // Speakers the editor's quotes use, and the editor's own speakers.
+    for s in &current.speakers {
+        let used = kept
+            .iter()
+            .any(|a| matches!(&a.detail, Detail::Quote(q) if q.speaker.as_deref() == Some(&s.id)));
+        if used || s.id.starts_with("es") {
+            out.speakers.push(s.clone());
+        }
+    }
+    // Fresh speakers: the same name as a kept one is that one; a clashing
+    // id gets a new one.
+    let mut rename: Vec<(String, String)> = Vec::new();
+    for s in &fresh.speakers {
+        if let Some(k) = out.speakers.iter().find(|k| k.name == s.name) {
+            rename.push((s.id.clone(), k.id.clone()));
+            continue;
+        }
+        let mut id = s.id.clone();
+        let mut n = 1;
+        while out.speakers.iter().any(|k| k.id == id) {
+            id = format!("{}-{n}", s.id);
+            n += 1;
+        }
+        rename.push((s.id.clone(), id.clone()));
+        out.speakers.push(Speaker { id, ..s.clone() });
+    }
+    let renamed = |id: &str| {
+        rename
+            .iter()
+            .find(|(from, _)| from == id)
+            .map_or_else(|| id.to_string(), |(_, to)| to.clone())
+    };
+    for a in &fresh.annotations {
+        let kind = a.kind();
+        if current.rejected.contains(&(kind, a.span)) {
+            continue;
+        }
+        if kept
+            .iter()
+            .any(|k| k.kind() == kind && overlap_share(k.span, a.span) >= 0.5)
+        {
+            continue;
+        }
+        let mut a = a.clone();
+        if let Detail::Quote(q) = &mut a.detail {
+            q.speaker = q.speaker.as_deref().map(renamed);
+        }
+        let mut n = 1;
+        let base = a.id.clone();
+        while out.annotations.iter().any(|k| k.id == a.id) {
+            a.id = format!("{base}-{n}");
+            n += 1;
+        }
+        out.annotations.push(a);
+    }
+    out.sort();
+    out
+}
+
+/// The editing history of one document: every layer since it was opened,
+/// and where the editor is in it.
+#[derive(Clone, Debug)]
+pub struct History {
+    layers: Vec<Rc<Layer>>,
+    at: usize,
+    limit: usize,
+}
+
+impl History {
+    /// Undo steps kept by default.
+    pub const DEFAULT_LIMIT: usize = 500;
+
+    /// A history starting at `layer`.
+    pub fn new(layer: Layer) -> History {
+        History {
+            layers: vec![Rc::new(layer)],
+            at: 0,
+            limit: Self::DEFAULT_LIMIT,
+        }
+    }
+
+    /// The current layer.
+    pub fn current(&self) -> &Rc<Layer> {
+        &self.layers[self.at]
+    }
+
+    /// Applies an edit; the redo steps after the current one are dropped.
+    pub fn apply(&mut self, text: &str, edit: &Edit) -> Result<(), EditError> {
+        let next = apply(text, self.current(), edit)?;
+        self.push(next);
+        Ok(())
+    }
+
+    /// Makes `layer` the current state as one undoable step (re-analysis).
+    pub fn push(&mut self, layer: Layer) {
+        self.layers.truncate(self.at + 1);
+        self.layers.push(Rc::new(layer));
+        if self.layers.len() > self.limit {
+            self.layers.remove(0);
+        }
+        self.at = self.layers.len() - 1;
+    }
+
+    /// Steps back; false when there is nothing to undo.
+    pub fn undo(&mut self) -> bool {
+        let can = self.at > 0;
+        self.at -= usize::from(can);
+        can
+    }
+
+    /// Steps forward; false when there is nothing to redo.
+    pub fn redo(&mut self) -> bool {
+        let can = self.at + 1 < self.layers.len();
+        self.at += usize::from(can);
+        can
+    }
+
+    /// True when undo would change something.
+    pub fn can_undo(&self) -> bool {
+        self.at > 0
+    }
+
+    /// True when redo would change something.
+    pub fn can_redo(&self) -> bool {
+        self.at + 1 < self.layers.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{analyze, Options};
+
+    const TEXT: &str = "قال الوزير إن الأسعار ارتفعت 5% في مايو. وأضاف أن الحكومة ستتدخل.";
+
+    fn base() -> Analysis {
+        analyze(TEXT, &Options::default())
+    }
+
+    fn span_of(s: &str) -> Span {
+        let start = TEXT.find(s).unwrap_or(0);
+        Span::new(start, start + s.len())
+    }
+
+    #[test]
+    fn add_marks_editor_origin_and_keeps_order() {
+        let layer = Layer::from_analysis(&base());
+        let edit = Edit::Add {
+            span: span_of("الحكومة ستتدخل"),
+            detail: Detail::Claim(ClaimInfo {
+                categories: vec![ClaimCategory::Plan],
+                score: 1.0,
+            }),
+        };
+        let next = apply(TEXT, &layer, &edit).unwrap_or_default();
+        let added = next.annotations.iter().find(|a| a.id.starts_with('e'));
+        assert_eq!(added.map(|a| a.origin), Some(Origin::Editor));
+        let starts: Vec<usize> = next.annotations.iter().map(|a| a.span.start).collect();
+        assert!(starts.windows(2).all(|w| w[0] <= w[1]));
+    }
+
+    #[test]
+    fn bad_input_changes_nothing() {
+        let layer = Layer::from_analysis(&base());
+        let bad = Edit::SetSpan("nope".into(), span_of("الوزير"));
+        assert_eq!(
+            apply(TEXT, &layer, &bad),
+            Err(EditError::NoAnnotation("nope".into()))
+        );
+        let inside_letter = Span::new(1, 3);
+        let add = Edit::Add {
+            span: inside_letter,
+            detail: Detail::Boilerplate,
+        };
+        assert!(matches!(
+            apply(TEXT, &layer, &add),
+            Err(EditError::BadSpan { .. })
+        ));
+    }
+
+    #[test]
+    fn deleted_automatic_annotations_stay_rejected_on_reanalysis() {
+        let analysis = base();
+        let layer = Layer::from_analysis(&analysis);
+        let quote = layer
+            .annotations
+            .iter()
+            .find(|a| a.kind() == Kind::Quote)
+            .map(|a| a.id.clone())
+            .unwrap_or_default();
+        let next = apply(TEXT, &layer, &Edit::Delete(quote.clone())).unwrap_or_default();
+        let merged = merge_analysis(&next, &analysis);
+        assert_eq!(
+            merged.annotations.len(),
+            analysis.annotations.len() - 1,
+            "{merged:#?}"
+        );
+        assert!(merged.annotation(&quote).is_none());
+    }
+
+    #[test]
+    fn editor_work_survives_reanalysis() {
+        let analysis = base();
+        let mut h = History::new(Layer::from_analysis(&analysis));
+        let id = h.current().next_speaker_id();
+        let add_speaker = Edit::AddSpeaker {
+            id: id.clone(),
+            name: "وزير المالية".into(),
+            title: None,
+        };
+        h.apply(TEXT, &add_speaker).unwrap_or_default();
+        let quote = h
+            .current()
+            .annotations
+            .iter()
+            .find(|a| a.kind() == Kind::Quote)
+            .map(|a| a.id.clone())
+            .unwrap_or_default();
+        h.apply(TEXT, &Edit::SetSpeaker(quote.clone(), Some(id.clone())))
+            .unwrap_or_default();
+        let merged = merge_analysis(h.current(), &analysis);
+        let q = merged.annotation(&quote).cloned();
+        assert!(matches!(
+            q.map(|a| a.detail),
+            Some(Detail::Quote(QuoteInfo { speaker: Some(s), .. })) if s == id
+        ));
+        assert!(merged.speakers.iter().any(|s| s.id == id));
+        // No duplicate of the edited quote from the fresh analysis.
+        let quotes_here = merged
+            .annotations
+            .iter()
+            .filter(|a| {
+                a.kind() == Kind::Quote
+                    && a.span
+                        == merged
+                            .annotation(&quote)
+                            .map_or(Span::default(), |x| x.span)
+            })
+            .count();
+        assert_eq!(quotes_here, 1);
+    }
+
+    #[test]
+    fn merge_moves_quotes_and_mentions() {
+        let analysis = base();
+        let mut h = History::new(Layer::from_analysis(&analysis));
+        let s1 = h
+            .current()
+            .speakers
+            .first()
+            .map(|s| s.id.clone())
+            .unwrap_or_default();
+        let id = h.current().next_speaker_id();
+        h.apply(
+            TEXT,
+            &Edit::AddSpeaker {
+                id: id.clone(),
+                name: "Someone".into(),
+                title: Some("Minister".into()),
+            },
+        )
+        .unwrap_or_default();
+        h.apply(TEXT, &Edit::MergeSpeakers(s1.clone(), id.clone()))
+            .unwrap_or_default();
+        let layer = h.current();
+        assert!(layer.speakers.iter().all(|s| s.id != s1));
+        assert!(layer.annotations.iter().all(|a| match &a.detail {
+            Detail::Quote(q) => q.speaker.as_deref() != Some(s1.as_str()),
+            _ => true,
+        }));
+        assert_eq!(
+            apply(TEXT, layer, &Edit::MergeSpeakers(id.clone(), id.clone())),
+            Err(EditError::SelfMerge)
+        );
+    }
+
+    #[test]
+    fn undo_redo_walk_the_history() {
+        let mut h = History::new(Layer::from_analysis(&base()));
+        let start = h.current().clone();
+        assert!(!h.undo());
+        let id = h.current().annotations[0].id.clone();
+        h.apply(TEXT, &Edit::Delete(id)).unwrap_or_default();
+        let after = h.current().clone();
+        assert!(h.undo());
+        assert!(Rc::ptr_eq(h.current(), &start));
+        assert!(h.redo());
+        assert!(Rc::ptr_eq(h.current(), &after));
+        assert!(!h.redo());
+    }
+}
