@@ -6,14 +6,18 @@ use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::components::{ArticleForm, Hint, Results};
+use crate::components::{ArticleForm, Hint, Results, UiLanguageSelect};
+use crate::i18n::UiLang;
 use crate::report::Report;
 use crate::state::{Action, LangChoice, State};
 
 /// The whole page inside `<div id="isnad-app">`.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(State::default);
+    let state = use_reducer(|| State {
+        ui: browser_ui_language(),
+        ..State::default()
+    });
     let textarea = use_node_ref();
 
     // Run the requested analysis and hand the result back to the reducer.
@@ -60,6 +64,12 @@ pub fn app() -> Html {
         Callback::from(move |()| dispatcher.dispatch(Action::Analyse))
     };
 
+    let on_ui_language = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |ui: UiLang| dispatcher.dispatch(Action::SetUiLang(ui)))
+    };
+    let t = state.ui.text();
+
     let below = match &state.report {
         _ if state.is_blank() => html! { <Hint /> },
         Some(report) => html! { <Results report={report.clone()} stale={state.is_stale()} /> },
@@ -67,12 +77,12 @@ pub fn app() -> Html {
     };
 
     html! {
-        <main class="isnad">
+        <ContextProvider<UiLang> context={state.ui}>
+        <main class="isnad" lang={state.ui.code()} dir={state.ui.dir()}>
             <header class="isnad-header">
                 <h1>{ "isnad" }</h1>
-                <p class="tagline">
-                    { "Find who said what: attributed quotes, their speakers, checkable claims and page noise. Your text never leaves this page." }
-                </p>
+                <p class="tagline">{ t.tagline }</p>
+                <UiLanguageSelect value={state.ui} on_change={on_ui_language} />
             </header>
             <ArticleForm
                 text={state.text.clone()}
@@ -85,5 +95,14 @@ pub fn app() -> Html {
             />
             { below }
         </main>
+        </ContextProvider<UiLang>>
     }
+}
+
+/// The interface language the browser prefers (`navigator.languages`),
+/// English when it prefers none of the three.
+fn browser_ui_language() -> UiLang {
+    let languages = gloo::utils::window().navigator().languages();
+    let preferred: Vec<String> = languages.iter().filter_map(|l| l.as_string()).collect();
+    UiLang::from_preferences(preferred.iter().map(String::as_str))
 }

@@ -10,6 +10,7 @@
 mod app;
 mod components;
 mod crash;
+mod i18n;
 mod report;
 mod state;
 

@@ -29,8 +29,8 @@ pub struct QuoteRow {
     pub speaker: Option<AttrValue>,
     /// The cue word(s) as written (قال، said…).
     pub cue: Option<AttrValue>,
-    /// `direct`, `indirect` or `mixed`.
-    pub form: &'static str,
+    /// Direct, indirect or mixed.
+    pub form: QuoteForm,
 }
 
 /// One speaker with how often they are quoted.
@@ -55,8 +55,8 @@ pub struct ClaimRow {
     pub range: Range16,
     /// The claim's text.
     pub text: AttrValue,
-    /// What makes it checkable (`statistic`, `date`…).
-    pub categories: Vec<&'static str>,
+    /// What makes it checkable (statistic, date…).
+    pub categories: Vec<ClaimCategory>,
 }
 
 /// One piece of page noise (byline, related headline, prompt…).
@@ -131,14 +131,14 @@ impl Report {
                         content: slice(annotation.span),
                         speaker: speaker.map(|(_, s)| AttrValue::from(s.name.clone())),
                         cue: info.cue.map(slice),
-                        form: form_name(info.form),
+                        form: info.form,
                     });
                 }
                 Detail::Claim(info) => claims.push(ClaimRow {
                     id,
                     range: range(annotation.span),
                     text: slice(annotation.span),
-                    categories: info.categories.iter().map(|&c| category_name(c)).collect(),
+                    categories: info.categories.clone(),
                 }),
                 Detail::Boilerplate => noise.push(NoiseRow {
                     id,
@@ -166,37 +166,6 @@ impl Report {
             claims,
             noise,
         }
-    }
-}
-
-/// The English name of a language, for the status line.
-pub const fn language_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ar => "Arabic",
-        Lang::En => "English",
-        Lang::Fr => "French",
-    }
-}
-
-/// The name of a quote form, as written in `isnad/1` files.
-pub const fn form_name(form: QuoteForm) -> &'static str {
-    match form {
-        QuoteForm::Direct => "direct",
-        QuoteForm::Indirect => "indirect",
-        QuoteForm::Mixed => "mixed",
-    }
-}
-
-/// The name of a claim category, as written in `isnad/1` files.
-pub const fn category_name(category: ClaimCategory) -> &'static str {
-    match category {
-        ClaimCategory::Statistic => "statistic",
-        ClaimCategory::Date => "date",
-        ClaimCategory::Event => "event",
-        ClaimCategory::Decision => "decision",
-        ClaimCategory::Plan => "plan",
-        ClaimCategory::Comparison => "comparison",
-        ClaimCategory::Causal => "causal",
     }
 }
 
@@ -260,11 +229,11 @@ mod tests {
         assert_eq!(quote.content.as_str(), "نعم");
         assert_eq!(quote.speaker.as_deref(), Some("الوزير"));
         assert_eq!(quote.cue.as_deref(), Some("قال"));
-        assert_eq!(quote.form, "direct");
+        assert_eq!(quote.form, QuoteForm::Direct);
         // "😀 قال الوزير: «" is 2 + 1 + 3 + 1 + 6 + 1 + 1 + 1 = 16 UTF-16 units.
         assert_eq!(quote.range, Range16 { start: 16, end: 19 });
         assert_eq!(report.noise[0].range, Range16 { start: 0, end: 2 });
-        assert_eq!(report.claims[0].categories, vec!["statistic"]);
+        assert_eq!(report.claims[0].categories, vec![ClaimCategory::Statistic]);
         assert_eq!(report.speakers[0].quotes, 1);
         assert!(report.detected);
     }

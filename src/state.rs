@@ -8,6 +8,7 @@ use isnad_engine::offsets::OffsetMap;
 use isnad_engine::Lang;
 use yew::{AttrValue, Reducible};
 
+use crate::i18n::UiLang;
 use crate::report::Report;
 
 /// The language select's choices.
@@ -40,16 +41,6 @@ impl LangChoice {
             LangChoice::Ar => "ar",
             LangChoice::En => "en",
             LangChoice::Fr => "fr",
-        }
-    }
-
-    /// The `<option>` label.
-    pub const fn label(self) -> &'static str {
-        match self {
-            LangChoice::Auto => "Detect automatically",
-            LangChoice::Ar => "Arabic (العربية)",
-            LangChoice::En => "English",
-            LangChoice::Fr => "French (français)",
         }
     }
 
@@ -109,6 +100,8 @@ pub struct State {
     pub analysed_text: AttrValue,
     /// Set by a paste; an effect moves the caret there.
     pub caret: Option<Caret>,
+    /// The interface language (the article's language is separate).
+    pub ui: UiLang,
 }
 
 /// What can happen on the page.
@@ -130,6 +123,8 @@ pub enum Action {
     SetLanguage(LangChoice),
     /// The Analyse button.
     Analyse,
+    /// The interface-language switcher changed.
+    SetUiLang(UiLang),
     /// The effect finished the analysis of request `generation`.
     Analysed {
         /// The request it answers.
@@ -211,6 +206,7 @@ impl Reducible for State {
                 }
             }
             Action::Analyse => next = next.analyse(),
+            Action::SetUiLang(ui) => next.ui = ui,
             Action::Analysed { generation, report } => {
                 match &next.request {
                     Some(request) if request.generation == generation => {

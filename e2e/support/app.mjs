@@ -57,11 +57,12 @@ export async function startApp() {
 }
 
 /**
- * Opens the page and waits for the app to mount. Records every request the
+ * Opens the page (optionally with a browser `locale`, which sets
+ * navigator.languages) and waits for the app to mount. Records every request the
  * page makes in `page.requestLog` and page errors in `page.errorLog`.
  */
-export async function openPage(app) {
-  const page = await app.browser.newPage({ viewport: { width: 1100, height: 900 } });
+export async function openPage(app, { locale } = {}) {
+  const page = await app.browser.newPage({ viewport: { width: 1100, height: 900 }, locale });
   page.requestLog = [];
   page.errorLog = [];
   page.on('request', (request) => page.requestLog.push(request.url()));
@@ -70,7 +71,7 @@ export async function openPage(app) {
     if (message.type() === 'error') page.errorLog.push(message.text());
   });
   await page.goto(app.server.url + '/', { waitUntil: 'load' });
-  await page.getByLabel('Article text').waitFor({ state: 'visible', timeout: 30_000 });
+  await page.locator('#isnad-text').waitFor({ state: 'visible', timeout: 30_000 });
   return page;
 }
 
@@ -80,7 +81,7 @@ export async function openPage(app) {
  * so the page's paste handler runs.
  */
 export async function paste(page, text) {
-  const textarea = page.getByLabel('Article text');
+  const textarea = page.locator('#isnad-text');
   await textarea.focus();
   await textarea.evaluate((element, pasted) => {
     const data = new DataTransfer();

@@ -7,6 +7,7 @@ use web_sys::{ClipboardEvent, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::components::LanguageSelect;
+use crate::i18n::UiLang;
 use crate::state::LangChoice;
 
 /// Properties of [`ArticleForm`].
@@ -31,6 +32,7 @@ pub struct ArticleFormProps {
 /// The article input form.
 #[function_component(ArticleForm)]
 pub fn article_form(props: &ArticleFormProps) -> Html {
+    let t = use_context::<UiLang>().unwrap_or_default().text();
     let oninput = {
         let on_edit = props.on_edit.clone();
         Callback::from(move |e: InputEvent| {
@@ -76,7 +78,7 @@ pub fn article_form(props: &ArticleFormProps) -> Html {
     html! {
         <form class="article-form" {onsubmit}>
             <label class="field article" for="isnad-text">
-                <span class="label">{ "Article text" }</span>
+                <span class="label">{ t.article_label }</span>
             </label>
             <textarea
                 id="isnad-text"
@@ -92,7 +94,7 @@ pub fn article_form(props: &ArticleFormProps) -> Html {
             />
             <div class="controls">
                 <LanguageSelect value={props.language} on_change={props.on_language.clone()} />
-                <button type="submit" class="analyse">{ "Analyse" }</button>
+                <button type="submit" class="analyse">{ t.analyse }</button>
             </div>
         </form>
     }

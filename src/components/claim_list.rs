@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::i18n::{Text, UiLang};
 use crate::report::{ClaimRow, Report};
 
 /// Properties of [`ClaimList`].
@@ -16,20 +17,21 @@ pub struct ClaimListProps {
 /// One `<li data-kind="claim">` per claim.
 #[function_component(ClaimList)]
 pub fn claim_list(props: &ClaimListProps) -> Html {
+    let t = use_context::<UiLang>().unwrap_or_default().text();
     let claims = &props.report.claims;
     html! {
         <section class="list claims" id="isnad-claims" aria-labelledby="isnad-claims-title">
-            <h2 id="isnad-claims-title">{ "Claims " }<span class="count">{ claims.len() }</span></h2>
+            <h2 id="isnad-claims-title">{ t.claims }{ " " }<span class="count">{ claims.len() }</span></h2>
             if claims.is_empty() {
-                <p class="none">{ "No checkable claims found." }</p>
+                <p class="none">{ t.none_found[2] }</p>
             } else {
-                <ol>{ for claims.iter().map(claim_item) }</ol>
+                <ol>{ for claims.iter().map(|c| claim_item(t, c)) }</ol>
             }
         </section>
     }
 }
 
-fn claim_item(claim: &ClaimRow) -> Html {
+fn claim_item(t: &Text, claim: &ClaimRow) -> Html {
     html! {
         <li
             key={claim.id.as_str()}
@@ -41,7 +43,7 @@ fn claim_item(claim: &ClaimRow) -> Html {
             <p class="content" dir="auto">{ claim.text.clone() }</p>
             <ul class="categories">
                 { for claim.categories.iter().map(|category| html! {
-                    <li class="category">{ *category }</li>
+                    <li class="category" data-category={category.code()}>{ t.category_name(*category) }</li>
                 }) }
             </ul>
         </li>

@@ -2,12 +2,15 @@
 
 use yew::prelude::*;
 
+use crate::i18n::UiLang;
+
 /// The empty-input hint.
 #[function_component(Hint)]
 pub fn hint() -> Html {
+    let t = use_context::<UiLang>().unwrap_or_default().text();
     html! {
         <p id="isnad-hint" class="hint" role="status">
-            { "Paste an article above (Arabic, English or French). isnad lists its quotes, speakers, claims and page noise as soon as you paste, or when you press Analyse." }
+            { t.empty_hint }
         </p>
     }
 }

@@ -3,6 +3,7 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::i18n::UiLang;
 use crate::state::LangChoice;
 
 /// Properties of [`LanguageSelect`].
@@ -17,6 +18,7 @@ pub struct LanguageSelectProps {
 /// A labelled `<select>` of [`LangChoice::ALL`].
 #[function_component(LanguageSelect)]
 pub fn language_select(props: &LanguageSelectProps) -> Html {
+    let t = use_context::<UiLang>().unwrap_or_default().text();
     let onchange = {
         let on_change = props.on_change.clone();
         Callback::from(move |e: Event| {
@@ -26,11 +28,14 @@ pub fn language_select(props: &LanguageSelectProps) -> Html {
     };
     html! {
         <label class="field language">
-            <span class="label">{ "Language" }</span>
+            <span class="label">{ t.language_label }</span>
             <select id="isnad-language-select" name="language" {onchange}>
                 { for LangChoice::ALL.into_iter().map(|choice| html! {
                     <option value={choice.value()} selected={choice == props.value}>
-                        { choice.label() }
+                        { match choice.lang() {
+                            None => t.detect_language,
+                            Some(lang) => t.language_name(lang),
+                        } }
                     </option>
                 }) }
             </select>

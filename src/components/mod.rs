@@ -9,6 +9,7 @@ mod noise_list;
 mod quote_list;
 mod results;
 mod speaker_list;
+mod ui_language_select;
 
 pub use article_form::ArticleForm;
 pub use claim_list::ClaimList;
@@ -18,3 +19,4 @@ pub use noise_list::NoiseList;
 pub use quote_list::QuoteList;
 pub use results::Results;
 pub use speaker_list::SpeakerList;
+pub use ui_language_select::UiLanguageSelect;

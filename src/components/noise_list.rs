@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::i18n::UiLang;
 use crate::report::{NoiseRow, Report};
 
 /// Properties of [`NoiseList`].
@@ -16,12 +17,13 @@ pub struct NoiseListProps {
 /// A count and one `<li data-kind="boilerplate">` per item.
 #[function_component(NoiseList)]
 pub fn noise_list(props: &NoiseListProps) -> Html {
+    let t = use_context::<UiLang>().unwrap_or_default().text();
     let noise = &props.report.noise;
     html! {
         <section class="list noise" id="isnad-noise" aria-labelledby="isnad-noise-title">
-            <h2 id="isnad-noise-title">{ "Page noise " }<span class="count">{ noise.len() }</span></h2>
+            <h2 id="isnad-noise-title">{ t.noise }{ " " }<span class="count">{ noise.len() }</span></h2>
             if noise.is_empty() {
-                <p class="none">{ "No page noise found." }</p>
+                <p class="none">{ t.none_found[3] }</p>
             } else {
                 <ol>{ for noise.iter().map(noise_item) }</ol>
             }

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::i18n::{Text, UiLang};
 use crate::report::{QuoteRow, Report};
 
 /// Properties of [`QuoteList`].
@@ -16,20 +17,21 @@ pub struct QuoteListProps {
 /// One `<li data-kind="quote">` per quote.
 #[function_component(QuoteList)]
 pub fn quote_list(props: &QuoteListProps) -> Html {
+    let t = use_context::<UiLang>().unwrap_or_default().text();
     let quotes = &props.report.quotes;
     html! {
         <section class="list quotes" id="isnad-quotes" aria-labelledby="isnad-quotes-title">
-            <h2 id="isnad-quotes-title">{ "Quotes " }<span class="count">{ quotes.len() }</span></h2>
+            <h2 id="isnad-quotes-title">{ t.quotes }{ " " }<span class="count">{ quotes.len() }</span></h2>
             if quotes.is_empty() {
-                <p class="none">{ "No attributed quotes found." }</p>
+                <p class="none">{ t.none_found[0] }</p>
             } else {
-                <ol>{ for quotes.iter().map(quote_item) }</ol>
+                <ol>{ for quotes.iter().map(|q| quote_item(t, q)) }</ol>
             }
         </section>
     }
 }
 
-fn quote_item(quote: &QuoteRow) -> Html {
+fn quote_item(t: &Text, quote: &QuoteRow) -> Html {
     html! {
         <li
             key={quote.id.as_str()}
@@ -41,24 +43,24 @@ fn quote_item(quote: &QuoteRow) -> Html {
             <blockquote class="content" dir="auto">{ quote.content.clone() }</blockquote>
             <dl class="meta">
                 <div class="speaker">
-                    <dt>{ "Speaker" }</dt>
+                    <dt>{ t.speaker }</dt>
                     if let Some(speaker) = &quote.speaker {
                         <dd dir="auto">{ speaker.clone() }</dd>
                     } else {
-                        <dd class="unknown">{ "unknown" }</dd>
+                        <dd class="unknown">{ t.unknown_speaker }</dd>
                     }
                 </div>
                 <div class="cue">
-                    <dt>{ "Cue" }</dt>
+                    <dt>{ t.cue }</dt>
                     if let Some(cue) = &quote.cue {
                         <dd dir="auto">{ cue.clone() }</dd>
                     } else {
-                        <dd class="unknown">{ "none" }</dd>
+                        <dd class="unknown">{ "—" }</dd>
                     }
                 </div>
                 <div class="form">
-                    <dt>{ "Form" }</dt>
-                    <dd>{ quote.form }</dd>
+                    <dt>{ t.form }</dt>
+                    <dd data-form={quote.form.code()}>{ t.form_name(quote.form) }</dd>
                 </div>
             </dl>
         </li>

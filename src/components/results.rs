@@ -5,7 +5,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::{ClaimList, NoiseList, QuoteList, SpeakerList};
-use crate::report::{language_name, Report};
+use crate::i18n::{Counted, UiLang};
+use crate::report::Report;
 
 /// Properties of [`Results`].
 #[derive(Properties, PartialEq)]
@@ -19,25 +20,20 @@ pub struct ResultsProps {
 /// The status line and the quote, speaker, claim and page-noise lists.
 #[function_component(Results)]
 pub fn results(props: &ResultsProps) -> Html {
+    let t = use_context::<UiLang>().unwrap_or_default().text();
     let report = &props.report;
-    let how = if report.detected {
-        "detected"
-    } else {
-        "chosen"
-    };
     html! {
         <div class="results" id="isnad-results">
             <p class="status" id="isnad-status" role="status">
-                { format!("Language: {} ({how}). ", language_name(report.language)) }
-                { format!(
-                    "{}, {}, {}, {}.",
-                    count(report.quotes.len(), "quote"),
-                    count(report.speakers.len(), "speaker"),
-                    count(report.claims.len(), "claim"),
-                    count(report.noise.len(), "page-noise item"),
-                ) }
+                { t.language_line(report.language, report.detected) }{ " " }
+                { [
+                    (t.count)(report.quotes.len(), Counted::Quotes),
+                    (t.count)(report.speakers.len(), Counted::Speakers),
+                    (t.count)(report.claims.len(), Counted::Claims),
+                    (t.count)(report.noise.len(), Counted::Noise),
+                ].join(t.list_separator) }{ "." }
                 if props.stale {
-                    <strong class="stale">{ " The text has changed since: press Analyse to update." }</strong>
+                    <strong class="stale">{ " " }{ t.stale }</strong>
                 }
             </p>
             <QuoteList report={report.clone()} />
@@ -45,14 +41,5 @@ pub fn results(props: &ResultsProps) -> Html {
             <ClaimList report={report.clone()} />
             <NoiseList report={report.clone()} />
         </div>
-    }
-}
-
-/// "1 quote", "3 quotes".
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
     }
 }

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::i18n::{Counted, Text, UiLang};
 use crate::report::{Report, SpeakerRow};
 
 /// Properties of [`SpeakerList`].
@@ -16,25 +17,22 @@ pub struct SpeakerListProps {
 /// One `<li data-speaker-id>` per speaker.
 #[function_component(SpeakerList)]
 pub fn speaker_list(props: &SpeakerListProps) -> Html {
+    let t = use_context::<UiLang>().unwrap_or_default().text();
     let speakers = &props.report.speakers;
     html! {
         <section class="list speakers" id="isnad-speakers" aria-labelledby="isnad-speakers-title">
-            <h2 id="isnad-speakers-title">{ "Speakers " }<span class="count">{ speakers.len() }</span></h2>
+            <h2 id="isnad-speakers-title">{ t.speakers }{ " " }<span class="count">{ speakers.len() }</span></h2>
             if speakers.is_empty() {
-                <p class="none">{ "No speakers found." }</p>
+                <p class="none">{ t.none_found[1] }</p>
             } else {
-                <ul>{ for speakers.iter().map(speaker_item) }</ul>
+                <ul>{ for speakers.iter().map(|s| speaker_item(t, s)) }</ul>
             }
         </section>
     }
 }
 
-fn speaker_item(speaker: &SpeakerRow) -> Html {
-    let count = if speaker.quotes == 1 {
-        "1 quote".to_string()
-    } else {
-        format!("{} quotes", speaker.quotes)
-    };
+fn speaker_item(t: &Text, speaker: &SpeakerRow) -> Html {
+    let count = (t.count)(speaker.quotes, Counted::Quotes);
     html! {
         <li key={speaker.id.as_str()} data-speaker-id={speaker.id.clone()}>
             <span class="name" dir="auto">{ speaker.name.clone() }</span>

@@ -113,6 +113,17 @@ pub enum QuoteForm {
     Mixed,
 }
 
+impl QuoteForm {
+    /// The name used in files and stylesheet hooks (`direct`, …).
+    pub const fn code(self) -> &'static str {
+        match self {
+            QuoteForm::Direct => "direct",
+            QuoteForm::Indirect => "indirect",
+            QuoteForm::Mixed => "mixed",
+        }
+    }
+}
+
 /// What kind of checkable content a claim carries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -131,6 +142,32 @@ pub enum ClaimCategory {
     Comparison,
     /// A cause and its effect.
     Causal,
+}
+
+impl ClaimCategory {
+    /// Every category, in declaration order.
+    pub const ALL: [ClaimCategory; 7] = [
+        ClaimCategory::Statistic,
+        ClaimCategory::Date,
+        ClaimCategory::Event,
+        ClaimCategory::Decision,
+        ClaimCategory::Plan,
+        ClaimCategory::Comparison,
+        ClaimCategory::Causal,
+    ];
+
+    /// The name used in files and stylesheet hooks (`statistic`, …).
+    pub const fn code(self) -> &'static str {
+        match self {
+            ClaimCategory::Statistic => "statistic",
+            ClaimCategory::Date => "date",
+            ClaimCategory::Event => "event",
+            ClaimCategory::Decision => "decision",
+            ClaimCategory::Plan => "plan",
+            ClaimCategory::Comparison => "comparison",
+            ClaimCategory::Causal => "causal",
+        }
+    }
 }
 
 /// The details a quote annotation carries.

@@ -1,0 +1,437 @@
+//! Interface languages: every piece of interface text in English, Arabic
+//! and French, chosen from the browser's languages and switchable. The
+//! tables are plain structs, so a string missing in one language is a
+//! compile error, not a blank button. Article text is never translated or
+//! touched here.
+
+use isnad_engine::{ClaimCategory, Lang, QuoteForm};
+
+/// An interface language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum UiLang {
+    /// English (the default when the browser prefers none of the three).
+    #[default]
+    En,
+    /// Arabic: the whole interface is mirrored right-to-left.
+    Ar,
+    /// French.
+    Fr,
+}
+
+impl UiLang {
+    /// Every interface language, in the order the switcher lists them.
+    pub const ALL: [UiLang; 3] = [UiLang::Ar, UiLang::En, UiLang::Fr];
+
+    /// The BCP 47 code (`en`, `ar`, `fr`), for `lang` attributes.
+    pub const fn code(self) -> &'static str {
+        match self {
+            UiLang::En => "en",
+            UiLang::Ar => "ar",
+            UiLang::Fr => "fr",
+        }
+    }
+
+    /// The writing direction of the interface (`ltr` or `rtl`).
+    pub const fn dir(self) -> &'static str {
+        match self {
+            UiLang::Ar => "rtl",
+            UiLang::En | UiLang::Fr => "ltr",
+        }
+    }
+
+    /// The language's own name, for the switcher.
+    pub const fn endonym(self) -> &'static str {
+        match self {
+            UiLang::En => "English",
+            UiLang::Ar => "العربية",
+            UiLang::Fr => "Français",
+        }
+    }
+
+    /// Parses a code such as `ar`, `fr-CA`, `en-GB` (case-insensitive).
+    pub fn from_code(code: &str) -> Option<UiLang> {
+        Lang::from_code(code).map(|lang| match lang {
+            Lang::Ar => UiLang::Ar,
+            Lang::En => UiLang::En,
+            Lang::Fr => UiLang::Fr,
+        })
+    }
+
+    /// The first of the browser's preferred languages (`navigator.languages`)
+    /// that the interface has; English otherwise.
+    pub fn from_preferences<'a>(preferred: impl IntoIterator<Item = &'a str>) -> UiLang {
+        preferred
+            .into_iter()
+            .find_map(UiLang::from_code)
+            .unwrap_or_default()
+    }
+
+    /// The interface text in this language.
+    pub const fn text(self) -> &'static Text {
+        match self {
+            UiLang::En => &EN,
+            UiLang::Ar => &AR,
+            UiLang::Fr => &FR,
+        }
+    }
+}
+
+/// Every interface string.
+// The editing strings (status, note, undo, mark as…) are filled in all
+// three languages ahead of the editor views that use them.
+#[allow(dead_code)]
+#[derive(Debug)]
+pub struct Text {
+    /// Under the title.
+    pub tagline: &'static str,
+    /// Label of the article text box.
+    pub article_label: &'static str,
+    /// Shown when there is no text yet.
+    pub empty_hint: &'static str,
+    /// Label of the document-language select.
+    pub language_label: &'static str,
+    /// "Detect automatically".
+    pub detect_language: &'static str,
+    /// Label of the interface-language switcher.
+    pub interface_language: &'static str,
+    /// The Analyse button.
+    pub analyse: &'static str,
+    /// Shown when the text changed since the last analysis.
+    pub stale: &'static str,
+    /// Heading of the quote list.
+    pub quotes: &'static str,
+    /// Heading of the speaker list ("Who said what").
+    pub speakers: &'static str,
+    /// Heading of the claim list.
+    pub claims: &'static str,
+    /// Heading of the page-noise list.
+    pub noise: &'static str,
+    /// "Speaker" label.
+    pub speaker: &'static str,
+    /// "Cue" label.
+    pub cue: &'static str,
+    /// "Form" label.
+    pub form: &'static str,
+    /// "Status" label.
+    pub status: &'static str,
+    /// "Note" label.
+    pub note: &'static str,
+    /// No speaker found.
+    pub unknown_speaker: &'static str,
+    /// Undo button.
+    pub undo: &'static str,
+    /// Redo button.
+    pub redo: &'static str,
+    /// Mark the selection as a quote.
+    pub mark_quote: &'static str,
+    /// Mark the selection as a claim.
+    pub mark_claim: &'static str,
+    /// Mark the selection as a speaker mention.
+    pub mark_mention: &'static str,
+    /// Delete an annotation.
+    pub delete: &'static str,
+    /// Keep an automatic annotation.
+    pub accept: &'static str,
+    /// Show the keyboard shortcuts.
+    pub shortcuts: &'static str,
+    /// Origin: found by isnad.
+    pub origin_auto: &'static str,
+    /// Origin: made or changed by the editor.
+    pub origin_editor: &'static str,
+    /// Filter: everything.
+    pub all: &'static str,
+    /// The direct / indirect / mixed quote forms.
+    pub forms: [&'static str; 3],
+    /// Claim categories in [`ClaimCategory`] order.
+    pub categories: [&'static str; 7],
+    /// Fact-check statuses: unchecked, verified, false, misleading, unverifiable.
+    pub statuses: [&'static str; 5],
+    /// The paste was empty.
+    pub paste_empty: &'static str,
+    /// The text is over the size limit; `{mb}` is replaced by its size.
+    pub paste_too_large: &'static str,
+    /// Names of the document languages: Arabic, English, French.
+    pub language_names: [&'static str; 3],
+    /// The status line's language part; `{lang}` and `{how}` are replaced.
+    pub language_status: &'static str,
+    /// "detected", for `{how}`.
+    pub detected: &'static str,
+    /// "chosen", for `{how}`.
+    pub chosen: &'static str,
+    /// Shown for an empty list: quotes, speakers, claims, page noise.
+    pub none_found: [&'static str; 4],
+    /// Counts in the status line ("3 quotes", "اقتباسات: 3").
+    pub count: fn(usize, Counted) -> String,
+    /// Between items of a list (", " or "، ").
+    pub list_separator: &'static str,
+}
+
+/// What a count in the status line counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Counted {
+    /// Quotes.
+    Quotes,
+    /// Speakers.
+    Speakers,
+    /// Claims.
+    Claims,
+    /// Page-noise items.
+    Noise,
+}
+
+fn count_en(n: usize, what: Counted) -> String {
+    let (one, many) = match what {
+        Counted::Quotes => ("quote", "quotes"),
+        Counted::Speakers => ("speaker", "speakers"),
+        Counted::Claims => ("claim", "claims"),
+        Counted::Noise => ("page-noise item", "page-noise items"),
+    };
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn count_fr(n: usize, what: Counted) -> String {
+    let (one, many) = match what {
+        Counted::Quotes => ("citation", "citations"),
+        Counted::Speakers => ("auteur", "auteurs"),
+        Counted::Claims => ("affirmation", "affirmations"),
+        Counted::Noise => ("élément de bruit", "éléments de bruit"),
+    };
+    // French uses the singular for 0 and 1.
+    format!("{n} {}", if n <= 1 { one } else { many })
+}
+
+fn count_ar(n: usize, what: Counted) -> String {
+    // "Label: n" sidesteps Arabic's dual and plural agreement rules.
+    let label = match what {
+        Counted::Quotes => "الاقتباسات",
+        Counted::Speakers => "القائلون",
+        Counted::Claims => "الادعاءات",
+        Counted::Noise => "عناصر الحشو",
+    };
+    format!("{label}: {n}")
+}
+
+impl Text {
+    /// The name of a quote form.
+    pub const fn form_name(&self, form: QuoteForm) -> &'static str {
+        match form {
+            QuoteForm::Direct => self.forms[0],
+            QuoteForm::Indirect => self.forms[1],
+            QuoteForm::Mixed => self.forms[2],
+        }
+    }
+
+    /// The name of a document language.
+    pub const fn language_name(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Ar => self.language_names[0],
+            Lang::En => self.language_names[1],
+            Lang::Fr => self.language_names[2],
+        }
+    }
+
+    /// The status line's language part ("Language: Arabic (detected).").
+    pub fn language_line(&self, lang: Lang, detected: bool) -> String {
+        let how = if detected { self.detected } else { self.chosen };
+        self.language_status
+            .replace("{lang}", self.language_name(lang))
+            .replace("{how}", how)
+    }
+
+    /// The name of a claim category.
+    pub const fn category_name(&self, category: ClaimCategory) -> &'static str {
+        self.categories[category as usize]
+    }
+}
+
+/// English.
+pub const EN: Text = Text {
+    tagline: "Find who said what: attributed quotes, their speakers, checkable claims and page noise. Your text never leaves this page.",
+    article_label: "Article text",
+    empty_hint: "Paste an article (Arabic, English or French) to see its quotes, speakers and claims.",
+    language_label: "Language",
+    detect_language: "Detect automatically",
+    interface_language: "Interface",
+    analyse: "Analyse",
+    stale: "The text has changed since: press Analyse to update.",
+    quotes: "Quotes",
+    speakers: "Who said what",
+    claims: "Claims",
+    noise: "Page noise",
+    speaker: "Speaker",
+    cue: "Cue",
+    form: "Form",
+    status: "Status",
+    note: "Note",
+    unknown_speaker: "unknown speaker",
+    undo: "Undo",
+    redo: "Redo",
+    mark_quote: "Mark as quote",
+    mark_claim: "Mark as claim",
+    mark_mention: "Mark as speaker mention",
+    delete: "Delete",
+    accept: "Accept",
+    shortcuts: "Keyboard shortcuts",
+    origin_auto: "automatic",
+    origin_editor: "editor",
+    all: "All",
+    forms: ["direct", "indirect", "mixed"],
+    categories: ["statistic", "date", "event", "decision", "plan", "comparison", "causal"],
+    statuses: ["unchecked", "verified", "false", "misleading", "unverifiable"],
+    paste_empty: "Nothing to paste: the clipboard holds no text.",
+    paste_too_large: "This text is {mb} MB; isnad analyses up to 5 MB at a time. Split the article and paste it in parts.",
+    language_names: ["Arabic", "English", "French"],
+    language_status: "Language: {lang} ({how}).",
+    detected: "detected",
+    chosen: "chosen",
+    none_found: [
+        "No attributed quotes found.",
+        "No speakers found.",
+        "No checkable claims found.",
+        "No page noise found.",
+    ],
+    count: count_en,
+    list_separator: ", ",
+};
+
+/// Arabic.
+pub const AR: Text = Text {
+    tagline: "اعرف من قال ماذا: الاقتباسات المنسوبة وقائلوها، والادعاءات القابلة للتحقق، وحشو الصفحة. لا يغادر نصّك هذه الصفحة.",
+    article_label: "نص المقال",
+    empty_hint: "الصق مقالًا (بالعربية أو الإنجليزية أو الفرنسية) لترى اقتباساته وقائليها وادعاءاته.",
+    language_label: "اللغة",
+    detect_language: "اكتشاف تلقائي",
+    interface_language: "لغة الواجهة",
+    analyse: "حلّل",
+    stale: "تغيّر النص منذ آخر تحليل: اضغط «حلّل» للتحديث.",
+    quotes: "الاقتباسات",
+    speakers: "من قال ماذا",
+    claims: "الادعاءات",
+    noise: "حشو الصفحة",
+    speaker: "القائل",
+    cue: "فعل القول",
+    form: "الصيغة",
+    status: "الحالة",
+    note: "ملاحظة",
+    unknown_speaker: "قائل غير معروف",
+    undo: "تراجع",
+    redo: "إعادة",
+    mark_quote: "علّم كاقتباس",
+    mark_claim: "علّم كادعاء",
+    mark_mention: "علّم كذكر للقائل",
+    delete: "احذف",
+    accept: "اعتمد",
+    shortcuts: "اختصارات لوحة المفاتيح",
+    origin_auto: "تلقائي",
+    origin_editor: "المحرر",
+    all: "الكل",
+    forms: ["مباشر", "غير مباشر", "مختلط"],
+    categories: ["إحصاء", "تاريخ", "حدث", "قرار", "خطة", "مقارنة", "سببية"],
+    statuses: ["لم يُتحقق منه", "صحيح", "خاطئ", "مضلل", "لا يمكن التحقق منه"],
+    paste_empty: "لا شيء للصق: الحافظة لا تحوي نصًا.",
+    paste_too_large: "حجم هذا النص {mb} ميغابايت؛ يحلّل إسناد حتى 5 ميغابايت في المرة. قسّم المقال والصقه على أجزاء.",
+    language_names: ["العربية", "الإنجليزية", "الفرنسية"],
+    language_status: "اللغة: {lang} ({how}).",
+    detected: "مكتشفة تلقائيًا",
+    chosen: "مختارة",
+    none_found: [
+        "لم يُعثر على اقتباسات منسوبة.",
+        "لم يُعثر على قائلين.",
+        "لم يُعثر على ادعاءات قابلة للتحقق.",
+        "لم يُعثر على حشو.",
+    ],
+    count: count_ar,
+    list_separator: "، ",
+};
+
+/// French.
+pub const FR: Text = Text {
+    tagline: "Qui a dit quoi : citations attribuées, leurs auteurs, affirmations vérifiables et bruit de page. Votre texte ne quitte jamais cette page.",
+    article_label: "Texte de l'article",
+    empty_hint: "Collez un article (arabe, anglais ou français) pour voir ses citations, leurs auteurs et ses affirmations.",
+    language_label: "Langue",
+    detect_language: "Détection automatique",
+    interface_language: "Interface",
+    analyse: "Analyser",
+    stale: "Le texte a changé depuis : appuyez sur Analyser pour mettre à jour.",
+    quotes: "Citations",
+    speakers: "Qui a dit quoi",
+    claims: "Affirmations",
+    noise: "Bruit de page",
+    speaker: "Auteur",
+    cue: "Verbe",
+    form: "Forme",
+    status: "Statut",
+    note: "Note",
+    unknown_speaker: "auteur inconnu",
+    undo: "Annuler",
+    redo: "Rétablir",
+    mark_quote: "Marquer comme citation",
+    mark_claim: "Marquer comme affirmation",
+    mark_mention: "Marquer comme mention de l'auteur",
+    delete: "Supprimer",
+    accept: "Accepter",
+    shortcuts: "Raccourcis clavier",
+    origin_auto: "automatique",
+    origin_editor: "éditeur",
+    all: "Tout",
+    forms: ["directe", "indirecte", "mixte"],
+    categories: ["statistique", "date", "événement", "décision", "projet", "comparaison", "causalité"],
+    statuses: ["non vérifiée", "vraie", "fausse", "trompeuse", "invérifiable"],
+    paste_empty: "Rien à coller : le presse-papiers ne contient pas de texte.",
+    paste_too_large: "Ce texte fait {mb} Mo ; isnad analyse jusqu'à 5 Mo à la fois. Découpez l'article et collez-le en plusieurs fois.",
+    language_names: ["arabe", "anglais", "français"],
+    language_status: "Langue : {lang} ({how}).",
+    detected: "détectée",
+    chosen: "choisie",
+    none_found: [
+        "Aucune citation attribuée trouvée.",
+        "Aucun auteur trouvé.",
+        "Aucune affirmation vérifiable trouvée.",
+        "Aucun bruit de page trouvé.",
+    ],
+    count: count_fr,
+    list_separator: ", ",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn picks_the_first_supported_browser_language() {
+        assert_eq!(
+            UiLang::from_preferences(["de-DE", "fr-CA", "en"]),
+            UiLang::Fr
+        );
+        assert_eq!(UiLang::from_preferences(["ar-EG"]), UiLang::Ar);
+        assert_eq!(UiLang::from_preferences(["de", "ja"]), UiLang::En);
+        assert_eq!(UiLang::from_preferences([]), UiLang::En);
+    }
+
+    #[test]
+    fn arabic_is_mirrored_and_every_table_is_filled() {
+        assert_eq!(UiLang::Ar.dir(), "rtl");
+        assert_eq!(UiLang::Fr.dir(), "ltr");
+        for lang in UiLang::ALL {
+            let t = lang.text();
+            assert!(!t.analyse.is_empty() && !t.tagline.is_empty());
+            assert!(t.paste_too_large.contains("{mb}"), "{lang:?}");
+            assert!(t
+                .categories
+                .iter()
+                .chain(&t.statuses)
+                .all(|s| !s.is_empty()));
+            assert_eq!(t.category_name(ClaimCategory::Causal), t.categories[6]);
+        }
+        assert_ne!(AR.quotes, EN.quotes);
+        assert_eq!(
+            EN.language_line(Lang::En, true),
+            "Language: English (detected)."
+        );
+        assert_eq!((EN.count)(1, Counted::Quotes), "1 quote");
+        assert_eq!((EN.count)(3, Counted::Noise), "3 page-noise items");
+        assert_eq!((FR.count)(0, Counted::Claims), "0 affirmation");
+        assert_eq!((AR.count)(2, Counted::Speakers), "القائلون: 2");
+    }
+}
