@@ -15,8 +15,9 @@
 //!
 //! Lexicon entries are written as they appear in text and folded once
 //! ([`crate::chars::fold`]) into one map per language the first time they
-//! are used; a lookup is one to three hash probes on a token's matching
-//! form (Arabic clitics و ف ب ل ك ال are stripped to find the stem).
+//! are used; a lookup is one to three probes of a fingerprint table on a
+//! token's matching form (Arabic clitics و ف ب ل ك ال are stripped to find
+//! the stem).
 
 use crate::fasthash::{FastMap, FastSet, Fnv};
 use std::hash::Hasher;
@@ -51,10 +52,134 @@ const BYLINE: u32 = 1 << 17; // "By", "Par", "كتب" opening a credit line
 const INFORMAL: u32 = 1 << 18; // dialect and chat words (tweets, comments)
 const MAGNITUDE: u32 = 1 << 19; // thousand, million, dozens: a count by itself
 
-type Lexicon = FastMap<String, u32>;
+/// The folded words of one language and their cue bits, as built.
+type WordMap = FastMap<String, u32>;
 
-fn build(groups: &[(u32, &[&str])]) -> Lexicon {
-    let mut map = Lexicon::default();
+/// A word's fixed-size fingerprint: its length and bytes read from both
+/// ends. For a word of at most [`SHORT`] bytes the reads cover every byte,
+/// so equal fingerprints mean equal words and a lookup needs no string
+/// comparison.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+struct Key {
+    len: usize,
+    head: u64,
+    tail: u64,
+}
+
+/// Longest word whose fingerprint is the word itself.
+const SHORT: usize = 16;
+
+impl Key {
+    #[inline]
+    fn of(w: &[u8]) -> Key {
+        let n = w.len();
+        let (head, tail) = if n >= 8 {
+            (read8(&w[..8]), read8(&w[n - 8..]))
+        } else if n >= 4 {
+            (u64::from(read4(&w[..4])), u64::from(read4(&w[n - 4..])))
+        } else if n > 0 {
+            // One to three bytes: the first, the middle and the last.
+            let b = |i: usize| u64::from(w[i]);
+            (b(0) | b(n / 2) << 8 | b(n - 1) << 16, 0)
+        } else {
+            (0, 0)
+        };
+        Key { len: n, head, tail }
+    }
+
+    #[inline]
+    fn hash(&self) -> u64 {
+        (self.head.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ self.tail ^ self.len as u64)
+            .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+    }
+}
+
+#[inline]
+fn read8(b: &[u8]) -> u64 {
+    let mut a = [0u8; 8];
+    a.copy_from_slice(b);
+    u64::from_le_bytes(a)
+}
+
+#[inline]
+fn read4(b: &[u8]) -> u32 {
+    let mut a = [0u8; 4];
+    a.copy_from_slice(b);
+    u32::from_le_bytes(a)
+}
+
+/// The cue lexicon of one language. A token is looked up once or more for
+/// every word of every sentence, so short words (nearly all of them) go to
+/// an open-addressing table of fingerprints: one hash of two loads and a
+/// few compares, with no hashing of the bytes one by one and no string
+/// comparison. Longer words fall back to an ordinary map.
+struct Lexicon {
+    /// Power-of-two table of short words; `len == 0` marks a free slot.
+    slots: Vec<(Key, u32)>,
+    shift: u32,
+    /// Words longer than [`SHORT`] bytes.
+    long: WordMap,
+    /// The bits of the empty word, should a lexicon entry fold to nothing
+    /// (a token of tatweel alone has an empty matching form).
+    empty: Option<u32>,
+}
+
+impl Lexicon {
+    fn new(map: WordMap) -> Lexicon {
+        let short = map.keys().filter(|w| w.len() <= SHORT).count();
+        let size = (short * 4).next_power_of_two().max(16);
+        let mut lex = Lexicon {
+            slots: vec![(Key::default(), 0); size],
+            shift: 64 - size.trailing_zeros(),
+            long: WordMap::default(),
+            empty: map.get("").copied(),
+        };
+        for (w, bits) in map {
+            if w.is_empty() {
+                continue;
+            }
+            if w.len() > SHORT {
+                lex.long.insert(w, bits);
+                continue;
+            }
+            let key = Key::of(w.as_bytes());
+            let mask = size - 1;
+            let mut i = (key.hash() >> lex.shift) as usize;
+            while lex.slots[i].0.len != 0 {
+                i = (i + 1) & mask;
+            }
+            lex.slots[i] = (key, bits);
+        }
+        lex
+    }
+
+    /// The cue bits of a folded word, if it is listed.
+    #[inline]
+    fn get(&self, w: &str) -> Option<u32> {
+        if w.len() > SHORT {
+            return self.long.get(w).copied();
+        }
+        if w.is_empty() {
+            return self.empty;
+        }
+        let key = Key::of(w.as_bytes());
+        let mask = self.slots.len() - 1;
+        let mut i = (key.hash() >> self.shift) as usize;
+        loop {
+            let (k, bits) = &self.slots[i];
+            if *k == key {
+                return Some(*bits);
+            }
+            if k.len == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+fn build(groups: &[(u32, &[&str])]) -> WordMap {
+    let mut map = WordMap::default();
     for (bits, words) in groups {
         for w in *words {
             *map.entry(fold(w)).or_insert(0) |= bits;
@@ -66,7 +191,7 @@ fn build(groups: &[(u32, &[&str])]) -> Lexicon {
 /// Arabic verbs are listed as the masculine singular perfect; the
 /// feminine (ت), plural (وا) and dual (ا، تا) forms and the imperfect are
 /// generated.
-fn build_ar() -> Lexicon {
+fn build_ar() -> WordMap {
     let mut map = build(AR_WORDS);
     for (bits, stems) in AR_VERBS {
         for stem in *stems {
@@ -564,9 +689,9 @@ fn lexicon(lang: Lang) -> &'static Lexicon {
     static EN: OnceLock<Lexicon> = OnceLock::new();
     static FR: OnceLock<Lexicon> = OnceLock::new();
     match lang {
-        Lang::Ar => AR.get_or_init(build_ar),
-        Lang::En => EN.get_or_init(|| build(EN_WORDS)),
-        Lang::Fr => FR.get_or_init(|| build(FR_WORDS)),
+        Lang::Ar => AR.get_or_init(|| Lexicon::new(build_ar())),
+        Lang::En => EN.get_or_init(|| Lexicon::new(build(EN_WORDS))),
+        Lang::Fr => FR.get_or_init(|| Lexicon::new(build(FR_WORDS))),
     }
 }
 
@@ -574,7 +699,7 @@ fn lexicon(lang: Lang) -> &'static Lexicon {
 /// without its conjunction (و ف), preposition (ب ل ك) and article (ال).
 fn cues(lex: &Lexicon, arabic: bool, word: &str) -> u32 {
     if let Some(b) = lex.get(word) {
-        return *b;
+        return b;
     }
     if !arabic || word.len() < 6 {
         return 0;
@@ -584,7 +709,7 @@ fn cues(lex: &Lexicon, arabic: bool, word: &str) -> u32 {
     if w.starts_with(['و', 'ف']) {
         w = &w[2..];
         if let Some(b) = lex.get(w) {
-            return *b;
+            return b;
         }
     }
     // The article only sits on nouns: verbs and pronouns never carry it.
@@ -595,8 +720,7 @@ fn cues(lex: &Lexicon, arabic: bool, word: &str) -> u32 {
         .or_else(|| w.strip_prefix("ال"))
     {
         if r.len() >= 4 {
-            return lex.get(r).copied().unwrap_or(0)
-                & !(FIRST | ASK | HEDGE | AUX | BYLINE | OPINION);
+            return lex.get(r).unwrap_or(0) & !(FIRST | ASK | HEDGE | AUX | BYLINE | OPINION);
         }
         return 0;
     }
@@ -604,7 +728,7 @@ fn cues(lex: &Lexicon, arabic: bool, word: &str) -> u32 {
     // comparison noun: stripping it from any word invents false stems
     // (كامل is not ك + آمل).
     if w.starts_with(['ب', 'ل', 'ك']) && w.len() >= 8 {
-        return lex.get(&w[2..]).copied().unwrap_or(0)
+        return lex.get(&w[2..]).unwrap_or(0)
             & (STAT | PERCENT | DATE | MONTH | NUMWORD | COMPARISON | CAUSAL);
     }
     0
@@ -686,27 +810,31 @@ fn scan(p: &Prepared, s: &Sentence, state: &mut QuoteState) -> (Features, bool) 
     while i < b {
         let t = &toks[i];
         match t.kind {
-            TokenKind::Word if is_url_start(p, i) => {
-                // A link says nothing checkable; skip it whole.
-                f.social += 1;
-                i += 1;
-                while i < b && !toks[i].space_before {
-                    i += 1;
-                }
-                continue;
-            }
-            TokenKind::Word if i > a && p.norm(i - 1) == "@" && !toks[i].space_before => {
-                // A @mention is an address, not content.
-            }
             TokenKind::Word => {
+                // The matching form is fetched once and shared by every
+                // test below.
                 let norm = p.norm(i);
+                if is_url_start(p, i, norm) {
+                    // A link says nothing checkable; skip it whole.
+                    f.social += 1;
+                    i += 1;
+                    while i < b && !toks[i].space_before {
+                        i += 1;
+                    }
+                    continue;
+                }
+                if i > a && !t.space_before && p.norm(i - 1) == "@" {
+                    // A @mention is an address, not content.
+                    i += 1;
+                    continue;
+                }
                 f.words += 1;
                 if state.inside && !state.reported {
                     f.quoted_words += 1;
                 }
                 let mut c = cues(lex, arabic, norm);
                 if !arabic && c & EVENT == 0 {
-                    c |= latin_past(p, i, prev_bits);
+                    c |= latin_past(p, i, norm, prev_bits);
                 }
                 if c & EVENT != 0 && c & (ATTRIB | DECISION) == 0 {
                     f.past += 1;
@@ -761,8 +889,9 @@ fn scan(p: &Prepared, s: &Sentence, state: &mut QuoteState) -> (Features, bool) 
     (f, started_inside)
 }
 
-/// True when word `i` starts a web address (`https://…`, `www.…`).
-fn is_url_start(p: &Prepared, i: usize) -> bool {
+/// True when word `i`, whose matching form is `norm`, starts a web address
+/// (`https://…`, `www.…`).
+fn is_url_start(p: &Prepared, i: usize, norm: &str) -> bool {
     let next = |k: usize| {
         p.tokens
             .list
@@ -770,7 +899,7 @@ fn is_url_start(p: &Prepared, i: usize) -> bool {
             .filter(|t| !t.space_before)
             .map(|t| t.span.slice(p.text))
     };
-    match p.norm(i) {
+    match norm {
         "http" | "https" => next(1) == Some(":"),
         "www" => next(1) == Some("."),
         _ => false,
@@ -886,12 +1015,11 @@ fn number(p: &Prepared, i: usize, a: usize, b: usize, f: &mut Features) {
 }
 
 /// English `-ed` verbs and French participles after an auxiliary: the
-/// past-tense narration that marks an event.
-fn latin_past(p: &Prepared, i: usize, prev_bits: u32) -> u32 {
-    let w = p.word(i);
+/// past-tense narration that marks an event. `n` is the matching form of
+/// word `i`.
+fn latin_past(p: &Prepared, i: usize, n: &str, prev_bits: u32) -> u32 {
     match p.lang {
         Lang::En => {
-            let n = p.norm(i);
             if n.len() >= 5
                 && n.ends_with("ed")
                 && !matches!(n, "indeed" | "united" | "need" | "proceed" | "hundred")
@@ -902,8 +1030,11 @@ fn latin_past(p: &Prepared, i: usize, prev_bits: u32) -> u32 {
             }
         }
         Lang::Fr => {
-            if prev_bits & AUX != 0
-                && w.chars().count() >= 3
+            if prev_bits & AUX == 0 {
+                return 0;
+            }
+            let w = p.word(i);
+            if w.chars().count() >= 3
                 && (w.ends_with(['é', 'i', 'u', 't', 's'])
                     || w.ends_with("ée")
                     || w.ends_with("ées"))
@@ -1085,9 +1216,22 @@ fn self_repeating(p: &Prepared, s: &Sentence) -> bool {
         return false;
     }
     // The second copy may start inside a glued word (…عاماًمحكمة مصرية…),
-    // so also look for the second to fourth words.
-    let repeats = |h: usize| (h + 3..b - 2).any(|i| (0..3).all(|k| p.norm(i + k) == p.norm(h + k)));
-    repeats(a) || repeats(a + 1)
+    // so also look for the second to fourth words. Both searches run in one
+    // pass with the opening words fetched once: a copy of words 1-3 at
+    // `i` (from a + 3 on) or of words 2-4 (from a + 4 on).
+    let w = [p.norm(a), p.norm(a + 1), p.norm(a + 2), p.norm(a + 3)];
+    (a + 3..b - 2).any(|i| {
+        let n = p.norm(i);
+        (same(n, w[0]) && p.norm(i + 1) == w[1] && p.norm(i + 2) == w[2])
+            || (i > a + 3 && same(n, w[1]) && p.norm(i + 1) == w[2] && p.norm(i + 2) == w[3])
+    })
+}
+
+/// String equality that rejects most different words by length and first
+/// byte before comparing the bytes.
+#[inline]
+fn same(x: &str, y: &str) -> bool {
+    x.len() == y.len() && x.as_bytes().first() == y.as_bytes().first() && x == y
 }
 
 /// Byte share of `span` covered by the sorted spans in `noise`.
@@ -1269,6 +1413,30 @@ mod tests {
     fn repeated_sentence_is_claimed_once() {
         let text = "قتل 12 شخصا في هجوم على سوق المدينة.\nقتل 12 شخصا في هجوم على سوق المدينة.";
         assert_eq!(claims(text, Lang::Ar).len(), 1);
+    }
+
+    #[test]
+    fn fingerprint_table_agrees_with_the_word_map() {
+        for (lang, map) in [
+            (Lang::Ar, build_ar()),
+            (Lang::En, build(EN_WORDS)),
+            (Lang::Fr, build(FR_WORDS)),
+        ] {
+            let lex = lexicon(lang);
+            for (w, bits) in &map {
+                assert_eq!(lex.get(w), Some(*bits), "{w}");
+                // Near misses: cut, extended and altered forms.
+                let mut probes = vec![format!("{w}x"), format!("x{w}"), format!("{w}{w}")];
+                for (i, _) in w.char_indices().skip(1) {
+                    probes.push(w[..i].to_string());
+                    probes.push(w[i..].to_string());
+                }
+                for q in probes {
+                    assert_eq!(lex.get(&q), map.get(&q).copied(), "{q}");
+                }
+            }
+            assert_eq!(lex.get(""), map.get("").copied());
+        }
     }
 
     #[test]
