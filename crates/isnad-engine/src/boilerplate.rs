@@ -31,7 +31,7 @@ use crate::Prepared;
 
 /// Finds page noise; returns sorted, non-overlapping spans.
 pub fn detect(p: &Prepared) -> Vec<Span> {
-    let paras = describe(p);
+    let (paras, buf) = describe(p);
     let n = paras.len();
     let mut whole = vec![false; n];
     let mut footer = vec![false; n];
@@ -66,7 +66,7 @@ pub fn detect(p: &Prepared) -> Vec<Span> {
         }
     }
 
-    duplicates(p, &paras, &mut whole);
+    duplicates(p, &paras, &buf, &mut whole);
     let glued = glued_tails(p, &paras, &whole, &mut parts);
     positional(
         &paras,
@@ -155,57 +155,51 @@ struct Para {
 /// Longest paragraph (in content tokens) whose folded key is built.
 const KEY_MAX: usize = 40;
 
-fn describe(p: &Prepared) -> Vec<Para> {
+/// Describes every paragraph and builds the compact matching form of the
+/// whole text: the folded letters and digits of every paragraph,
+/// concatenated in order without spaces, so a paragraph can be compared
+/// with the text that starts at another one. One pass over the tokens
+/// serves both, each matching form fetched once.
+fn describe(p: &Prepared) -> (Vec<Para>, Vec<u8>) {
     let mut out = Vec::with_capacity(p.paragraphs.len());
-    let mut pos = 0usize;
+    let mut buf = Vec::with_capacity(p.text.len());
+    // The key of the current paragraph, copied out once it is known to be
+    // short enough.
+    let mut key = String::new();
+    let toks = &p.tokens.list;
     for para in &p.paragraphs {
         let (a, b) = para.tokens;
+        let start = buf.len();
         let mut content = 0;
-        let mut len = 0;
-        for i in a..b {
-            if is_content(p, i) {
-                content += 1;
-                len += p.norm(i).len();
+        key.clear();
+        for (i, t) in toks.iter().enumerate().take(b).skip(a) {
+            let norm = match t.kind {
+                TokenKind::Word | TokenKind::Number => p.norm(i),
+                _ => continue,
+            };
+            // A run of tatweel alone is a dash, not a word (see `is_content`).
+            if norm.is_empty() && t.kind == TokenKind::Word {
+                continue;
+            }
+            content += 1;
+            buf.extend_from_slice(norm.as_bytes());
+            if content <= KEY_MAX {
+                if content > 1 {
+                    key.push(' ');
+                }
+                key.push_str(norm);
             }
         }
-        let key = (content <= KEY_MAX).then(|| {
-            let mut k = String::new();
-            for i in a..b {
-                if is_content(p, i) {
-                    if !k.is_empty() {
-                        k.push(' ');
-                    }
-                    k.push_str(p.norm(i));
-                }
-            }
-            k
-        });
         out.push(Para {
             span: para.span,
             toks: (a, b),
             content,
             end: ending(p, a, b),
-            key,
-            norm: (pos, pos + len),
+            key: (content <= KEY_MAX).then(|| key.clone()),
+            norm: (start, buf.len()),
         });
-        pos += len;
     }
-    out
-}
-
-/// The compact matching form of the whole text: the folded letters and
-/// digits of every paragraph, concatenated in order without spaces, so a
-/// paragraph can be compared with the text that starts at another one.
-fn compact(p: &Prepared) -> Vec<u8> {
-    let mut buf = Vec::with_capacity(p.text.len());
-    for para in &p.paragraphs {
-        for i in para.tokens.0..para.tokens.1 {
-            if is_content(p, i) {
-                buf.extend_from_slice(p.norm(i).as_bytes());
-            }
-        }
-    }
-    buf
+    (out, buf)
 }
 
 /// A word or number token (a run of tatweel alone is a dash, not a word).
@@ -251,9 +245,8 @@ fn ending(p: &Prepared, a: usize, b: usize) -> End {
 }
 
 fn is_dash(p: &Prepared, i: usize) -> bool {
-    let w = p.word(i);
     match p.tokens.list[i].kind {
-        TokenKind::Punct => matches!(first_char(w), '-' | '–' | '—' | '‐' | '−' | '|'),
+        TokenKind::Punct => matches!(first_char(p.word(i)), '-' | '–' | '—' | '‐' | '−' | '|'),
         // A run of tatweel stands for a dash in Arabic datelines ("القاهرة ـ").
         TokenKind::Word => p.norm(i).is_empty(),
         _ => false,
@@ -261,7 +254,15 @@ fn is_dash(p: &Prepared, i: usize) -> bool {
 }
 
 fn is_punct(p: &Prepared, i: usize, c: char) -> bool {
-    p.tokens.list[i].kind == TokenKind::Punct && first_char(p.word(i)) == c
+    let t = &p.tokens.list[i];
+    if t.kind != TokenKind::Punct {
+        return false;
+    }
+    // An ASCII mark is its token's first byte: no slicing, no decoding.
+    if c.is_ascii() {
+        return p.text.as_bytes().get(t.span.start) == Some(&(c as u8)) && !t.span.is_empty();
+    }
+    first_char(p.word(i)) == c
 }
 
 // ---------------------------------------------------------------------------
@@ -1026,23 +1027,27 @@ fn colon_head(p: &Prepared, para: &Para) -> bool {
     let lex = lexicon();
     let (a, b) = para.toks;
     let Some(key) = &para.key else { return false };
-    // The head may be two words ("mis à jour", "آخر تحديث").
-    let words: Vec<&str> = key.splitn(4, ' ').collect();
-    for n in 1..=words.len().min(3) {
-        let head = words[..n].join(" ");
-        if !lex.colon_heads.contains(&head) {
-            continue;
-        }
-        // Find the token after the n-th content token.
-        let mut seen = 0;
-        let mut j = a;
+    // The head may be two or three words ("mis à jour", "آخر تحديث"): the
+    // first n words of the key (one word per content token), followed in
+    // the text by a colon or a dash. The punctuation is checked first, as
+    // it rarely follows.
+    let mut seen = 0;
+    let mut j = a;
+    // Where the first, second, third… word of the key ends.
+    let mut ends = key
+        .match_indices(' ')
+        .map(|(k, _)| k)
+        .chain(std::iter::once(key.len()));
+    for n in 1..=para.content.min(3) {
+        let head = &key[..ends.next().unwrap_or(key.len())];
+        // The token after the n-th content token.
         while j < b && seen < n {
             if is_content(p, j) {
                 seen += 1;
             }
             j += 1;
         }
-        if j < b && (is_punct(p, j, ':') || is_dash(p, j)) {
+        if j < b && (is_punct(p, j, ':') || is_dash(p, j)) && lex.colon_heads.contains(head) {
             return true;
         }
     }
@@ -1096,6 +1101,14 @@ fn date_line(p: &Prepared, para: &Para) -> bool {
     }
     let lex = lexicon();
     let (a, b) = para.toks;
+    // A date line has a number; most short lines have none, and need no
+    // word lookups.
+    if !p.tokens.list[a..b]
+        .iter()
+        .any(|t| t.kind == TokenKind::Number)
+    {
+        return false;
+    }
     let mut numbers = 0;
     let mut month = false;
     let mut words = 0;
@@ -1201,17 +1214,23 @@ fn contact_line(p: &Prepared, para: &Para) -> bool {
         }
     }
     // A telephone number: a run of digits, dashes, dots, spaces and
-    // brackets holding at least 9 digits and some separator.
+    // brackets holding at least 9 digits and some separator. Most lines
+    // have fewer than 9 digits in all, which one quick count shows.
+    if text.bytes().filter(u8::is_ascii_digit).count() < 9 {
+        return false;
+    }
     let mut digits = 0;
     let mut seps = 0;
-    for c in text.chars() {
+    // Bytes, not chars: every byte of a non-ASCII char resets the run, as
+    // the char itself would.
+    for c in text.bytes() {
         if c.is_ascii_digit() {
             digits += 1;
             if digits >= 9 && seps >= 1 {
                 return true;
             }
-        } else if matches!(c, '-' | '(' | ')' | '.' | ' ' | '+') {
-            if digits > 0 && c != ' ' {
+        } else if matches!(c, b'-' | b'(' | b')' | b'.' | b' ' | b'+') {
+            if digits > 0 && c != b' ' {
                 seps += 1;
             }
         } else {
@@ -1461,13 +1480,15 @@ fn inline_groups(p: &Prepared, para: &Para, out: &mut Vec<Span>) {
 /// link ("… et la… Plus »", "… Read more »").
 fn is_teaser(p: &Prepared, para: &Para) -> bool {
     let (a, b) = para.toks;
-    let tail: Vec<usize> = (a..b).rev().take(6).collect();
+    // The last six tokens, last first.
+    let tail = a.max(b.saturating_sub(6))..b;
     let has_ellipsis = tail
-        .iter()
-        .any(|&j| first_char(p.word(j)) == '…' || p.word(j) == "...")
-        || tail
-            .windows(3)
-            .any(|w| w.iter().all(|&j| is_punct(p, j, '.')));
+        .clone()
+        .any(|j| first_char(p.word(j)) == '…' || p.word(j) == "...")
+        || tail.clone().rev().skip(2).any(|j| {
+            // Three full stops in a row: j, j + 1, j + 2.
+            (j..j + 3).all(|k| is_punct(p, k, '.'))
+        });
     if !has_ellipsis {
         return false;
     }
@@ -1481,7 +1502,7 @@ fn is_teaser(p: &Prepared, para: &Para) -> bool {
         "more",
     ]
     .iter()
-    .any(|e| key.ends_with(&format!(" {e}")))
+    .any(|e| key.strip_suffix(e).is_some_and(|rest| rest.ends_with(' ')))
 }
 
 // ---------------------------------------------------------------------------
@@ -1496,8 +1517,9 @@ const PER_KEY: usize = 6;
 /// Title-like paragraphs near the top that later lines may repeat.
 const TITLE_WINDOW: usize = 50;
 
-fn duplicates(p: &Prepared, paras: &[Para], whole: &mut [bool]) {
-    let buf = compact(p);
+/// Marks repeated paragraphs; `buf` is the compact matching form of the
+/// text (see [`describe`]).
+fn duplicates(p: &Prepared, paras: &[Para], buf: &[u8], whole: &mut [bool]) {
     let norm = |i: usize| &buf[paras[i].norm.0..paras[i].norm.1];
 
     // Exact later copies of a line (a repeated title, a repeated lead).
