@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::components::{ArticleForm, Hint, Results, UiLanguageSelect};
 use crate::i18n::UiLang;
 use crate::report::Report;
-use crate::state::{Action, LangChoice, State};
+use crate::state::{Action, LangChoice, PasteNotice, State};
 
 /// The whole page inside `<div id="isnad-app">`.
 #[function_component(App)]
@@ -64,6 +64,10 @@ pub fn app() -> Html {
         Callback::from(move |()| dispatcher.dispatch(Action::Analyse))
     };
 
+    let on_paste_refused = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |notice: PasteNotice| dispatcher.dispatch(Action::PasteRefused(notice)))
+    };
     let on_ui_language = {
         let dispatcher = state.dispatcher();
         Callback::from(move |ui: UiLang| dispatcher.dispatch(Action::SetUiLang(ui)))
@@ -90,9 +94,18 @@ pub fn app() -> Html {
                 textarea={textarea}
                 {on_edit}
                 {on_paste}
+                {on_paste_refused}
                 {on_language}
                 {on_analyse}
             />
+            if let Some(notice) = state.notice {
+                <p id="isnad-notice" class="notice" role="alert">{ match notice {
+                    PasteNotice::Empty => t.paste_empty.to_string(),
+                    PasteNotice::TooLarge(bytes) => t
+                        .paste_too_large
+                        .replace("{mb}", &isnad_engine::paste::megabytes(&bytes)),
+                } }</p>
+            }
             { below }
         </main>
         </ContextProvider<UiLang>>

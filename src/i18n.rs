@@ -164,6 +164,8 @@ pub struct Text {
     pub count: fn(usize, Counted) -> String,
     /// Between items of a list (", " or "، ").
     pub list_separator: &'static str,
+    /// Under a list cut short; `{n}` is replaced by the number left out.
+    pub more_items: &'static str,
 }
 
 /// What a count in the status line counts.
@@ -292,6 +294,7 @@ pub const EN: Text = Text {
     ],
     count: count_en,
     list_separator: ", ",
+    more_items: "…and {n} more, not listed here.",
 };
 
 /// Arabic.
@@ -342,6 +345,7 @@ pub const AR: Text = Text {
     ],
     count: count_ar,
     list_separator: "، ",
+    more_items: "…و{n} غيرها لا تظهر في هذه القائمة.",
 };
 
 /// French.
@@ -392,6 +396,7 @@ pub const FR: Text = Text {
     ],
     count: count_fr,
     list_separator: ", ",
+    more_items: "…et {n} de plus, non listés ici.",
 };
 
 #[cfg(test)]

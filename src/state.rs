@@ -63,6 +63,15 @@ impl LangChoice {
     }
 }
 
+/// Why a paste was not taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PasteNotice {
+    /// The clipboard held no text.
+    Empty,
+    /// The text is over the size limit (its size in bytes).
+    TooLarge(usize),
+}
+
 /// A pending analysis for the effect in [`crate::app`] to run.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Request {
@@ -102,6 +111,8 @@ pub struct State {
     pub caret: Option<Caret>,
     /// The interface language (the article's language is separate).
     pub ui: UiLang,
+    /// Why the last paste was refused; cleared by the next edit or paste.
+    pub notice: Option<PasteNotice>,
 }
 
 /// What can happen on the page.
@@ -123,6 +134,8 @@ pub enum Action {
     SetLanguage(LangChoice),
     /// The Analyse button.
     Analyse,
+    /// A paste was refused (empty, or too large); the text is unchanged.
+    PasteRefused(PasteNotice),
     /// The interface-language switcher changed.
     SetUiLang(UiLang),
     /// The effect finished the analysis of request `generation`.
@@ -185,6 +198,7 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match action {
             Action::Edit(text) => {
+                next.notice = None;
                 next.text = text;
                 if next.is_blank() {
                     next.report = None;
@@ -193,6 +207,7 @@ impl Reducible for State {
                 next.caret = None;
             }
             Action::Paste { pasted, start, end } => {
+                next.notice = None;
                 let (text, at) = splice_utf16(&next.text, start, end, &pasted);
                 next.text = AttrValue::from(text);
                 let seq = next.caret.map_or(0, |c| c.seq.wrapping_add(1));
@@ -207,6 +222,7 @@ impl Reducible for State {
             }
             Action::Analyse => next = next.analyse(),
             Action::SetUiLang(ui) => next.ui = ui,
+            Action::PasteRefused(notice) => next.notice = Some(notice),
             Action::Analysed { generation, report } => {
                 match &next.request {
                     Some(request) if request.generation == generation => {

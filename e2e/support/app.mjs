@@ -78,18 +78,20 @@ export async function openPage(app, { locale } = {}) {
 /**
  * Pastes `text` into the article textarea the way a browser delivers a
  * paste: a ClipboardEvent carrying a DataTransfer with a text/plain flavour,
- * so the page's paste handler runs.
+ * so the page's paste handler runs. `html` adds a text/html flavour, as a
+ * copy from a web page has; `text` may be null for an HTML-only clipboard.
  */
-export async function paste(page, text) {
+export async function paste(page, text, { html } = {}) {
   const textarea = page.locator('#isnad-text');
   await textarea.focus();
-  await textarea.evaluate((element, pasted) => {
+  await textarea.evaluate((element, [pasted, markup]) => {
     const data = new DataTransfer();
-    data.setData('text/plain', pasted);
+    if (pasted !== null) data.setData('text/plain', pasted);
+    if (markup) data.setData('text/html', markup);
     element.dispatchEvent(
       new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
     );
-  }, text);
+  }, [text, html ?? null]);
 }
 
 /** Pastes `text` and waits for the results' status line. */

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::components::{more_line, LIST_LIMIT};
 use crate::i18n::{Text, UiLang};
 use crate::report::{ClaimRow, Report};
 
@@ -25,7 +26,8 @@ pub fn claim_list(props: &ClaimListProps) -> Html {
             if claims.is_empty() {
                 <p class="none">{ t.none_found[2] }</p>
             } else {
-                <ol>{ for claims.iter().map(|c| claim_item(t, c)) }</ol>
+                <ol>{ for claims.iter().take(LIST_LIMIT).map(|c| claim_item(t, c)) }</ol>
+                { more_line(t, claims.len()) }
             }
         </section>
     }

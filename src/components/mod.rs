@@ -20,3 +20,16 @@ pub use quote_list::QuoteList;
 pub use results::Results;
 pub use speaker_list::SpeakerList;
 pub use ui_language_select::UiLanguageSelect;
+
+/// The most rows a result list shows: a 5 MB paste can hold tens of
+/// thousands of annotations, and listing them all would freeze the page.
+pub const LIST_LIMIT: usize = 500;
+
+/// The line under a list cut at [`LIST_LIMIT`] (nothing when it was not).
+pub fn more_line(t: &crate::i18n::Text, total: usize) -> yew::Html {
+    if total <= LIST_LIMIT {
+        return yew::Html::default();
+    }
+    let n = (total - LIST_LIMIT).to_string();
+    yew::html! { <p class="more">{ t.more_items.replace("{n}", &n) }</p> }
+}

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::components::{more_line, LIST_LIMIT};
 use crate::i18n::UiLang;
 use crate::report::{NoiseRow, Report};
 
@@ -25,7 +26,8 @@ pub fn noise_list(props: &NoiseListProps) -> Html {
             if noise.is_empty() {
                 <p class="none">{ t.none_found[3] }</p>
             } else {
-                <ol>{ for noise.iter().map(noise_item) }</ol>
+                <ol>{ for noise.iter().take(LIST_LIMIT).map(noise_item) }</ol>
+                { more_line(t, noise.len()) }
             }
         </section>
     }

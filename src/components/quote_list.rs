@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::components::{more_line, LIST_LIMIT};
 use crate::i18n::{Text, UiLang};
 use crate::report::{QuoteRow, Report};
 
@@ -25,7 +26,8 @@ pub fn quote_list(props: &QuoteListProps) -> Html {
             if quotes.is_empty() {
                 <p class="none">{ t.none_found[0] }</p>
             } else {
-                <ol>{ for quotes.iter().map(|q| quote_item(t, q)) }</ol>
+                <ol>{ for quotes.iter().take(LIST_LIMIT).map(|q| quote_item(t, q)) }</ol>
+                { more_line(t, quotes.len()) }
             }
         </section>
     }

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::components::{more_line, LIST_LIMIT};
 use crate::i18n::{Counted, Text, UiLang};
 use crate::report::{Report, SpeakerRow};
 
@@ -25,7 +26,8 @@ pub fn speaker_list(props: &SpeakerListProps) -> Html {
             if speakers.is_empty() {
                 <p class="none">{ t.none_found[1] }</p>
             } else {
-                <ul>{ for speakers.iter().map(|s| speaker_item(t, s)) }</ul>
+                <ul>{ for speakers.iter().take(LIST_LIMIT).map(|s| speaker_item(t, s)) }</ul>
+                { more_line(t, speakers.len()) }
             }
         </section>
     }

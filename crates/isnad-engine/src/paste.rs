@@ -39,7 +39,9 @@ pub enum PasteError {
 
 /// `bytes` in MB with one decimal, rounded up so that a text just over the
 /// limit never reads as "5.0 MB".
-fn megabytes(bytes: &usize) -> String {
+/// A size in megabytes with one decimal, rounded up ("5.1" for one byte
+/// over 5 MB), for messages.
+pub fn megabytes(bytes: &usize) -> String {
     const MB: u128 = 1024 * 1024;
     let tenths = (*bytes as u128 * 10).div_ceil(MB);
     format!("{}.{}", tenths / 10, tenths % 10)
