@@ -26,7 +26,9 @@ async function arabicTextElements(page) {
       .filter((el) => !el.matches('option')) // the language select's own labels
       .map((el) => ({
         tag: el.tagName.toLowerCase(),
-        dir: el.getAttribute('dir'),
+        // Highlights inside a paragraph take its direction: the nearest
+        // element with a dir attribute must say auto.
+        dir: el.closest('[dir]')?.getAttribute('dir'),
         rtl: el.matches(':dir(rtl)'),
         // dir="auto" follows the first strong letter: Arabic → right-to-left.
         arabicFirst: /^[^\p{L}]*[\u0600-\u06FF]/u.test(el.textContent),
@@ -169,7 +171,7 @@ describe('Arabic wire story (ar-karabakh-wire.txt)', { skip: arabic?.skip ?? fal
   });
 
   it('gives every listed item a unique data-annotation-id', async () => {
-    const ids = await page.locator('[data-kind]').evaluateAll((items) => items.map((li) => li.dataset.annotationId));
+    const ids = await page.locator('#isnad-results li[data-kind]').evaluateAll((items) => items.map((li) => li.dataset.annotationId));
     assert.equal(new Set(ids).size, ids.length);
     for (const id of ids) assert.match(id, /^[qcb]\d+$/);
   });
@@ -232,9 +234,71 @@ describe('pasted markup', () => {
 
   it('shows the markup literally', async () => {
     assert.equal(await page.getByLabel('Article text').inputValue(), TEXT);
-    const shown = await page.locator('#isnad-results [data-kind] .content').allTextContents();
+    const shown = await page.locator('#isnad-results li[data-kind] .content').allTextContents();
     for (const text of shown.filter((t) => t.includes('<'))) {
       assert.ok(TEXT.includes(text), `shown text is not a literal slice: ${text}`);
     }
+  });
+});
+
+describe('highlighted article', () => {
+  let page;
+  const arabic = sharedFixture('ar-karabakh-wire.txt');
+  before(async () => {
+    page = await openPage(app);
+    if (!arabic.skip) await pasteAndWait(page, arabic.text);
+  });
+  after(() => page?.close());
+
+  it('shows every paragraph with dir="auto" and highlights carrying their annotation', async (t) => {
+    if (arabic.skip) return t.skip(arabic.skip);
+    const paras = await page.locator('#isnad-article p.para').evaluateAll((ps) => ps.map((p) => p.getAttribute('dir')));
+    assert.ok(paras.length >= 20, `${paras.length} paragraphs`);
+    assert.ok(paras.every((d) => d === 'auto'));
+    const hl = await page.locator('#isnad-article [data-annotation-id]').evaluateAll((els) =>
+      els.map((e) => ({ id: e.dataset.annotationId, kind: e.dataset.kind, role: e.dataset.role })),
+    );
+    for (const kind of ['quote', 'claim', 'boilerplate']) {
+      assert.ok(hl.some((h) => h.kind === kind), `no ${kind} highlight`);
+    }
+    assert.ok(hl.some((h) => h.role === 'cue') && hl.some((h) => h.role === 'mention'));
+    // Every listed quote is highlighted in the article under the same id.
+    const listed = await page.locator('#isnad-quotes li[data-annotation-id]').evaluateAll((ls) => ls.map((l) => l.dataset.annotationId));
+    const shown = new Set(hl.filter((h) => h.kind === 'quote').map((h) => h.id));
+    assert.deepEqual(listed.filter((id) => !shown.has(id)), []);
+  });
+
+  it('keeps the article text exactly, highlights included', async (t) => {
+    if (arabic.skip) return t.skip(arabic.skip);
+    const shown = await page.locator('#isnad-article p.para').evaluateAll((ps) => ps.map((p) => p.textContent));
+    const expected = arabic.text.split(/\r\n|\r|\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+    assert.deepEqual(shown, expected);
+  });
+
+  it('never starts or ends a highlight between two joining Arabic letters', async (t) => {
+    if (arabic.skip) return t.skip(arabic.skip);
+    const splits = await page.locator('#isnad-article [data-annotation-id]').evaluateAll((els) => {
+      const letter = /[\u0621-\u064A\u0640\u064B-\u065F]/;
+      const out = [];
+      // The text just outside an element, within its paragraph.
+      const outside = (el, side) => {
+        let node = el;
+        const sibling = (n) => (side === 'before' ? n.previousSibling : n.nextSibling);
+        while (node && !sibling(node) && !node.parentElement?.matches('p.para')) node = node.parentElement;
+        const text = (node && sibling(node)?.textContent) ?? '';
+        return side === 'before' ? text.slice(-1) : text.slice(0, 1);
+      };
+      for (const el of els) {
+        const before = outside(el, 'before');
+        const first = el.textContent.slice(0, 1);
+        const last = el.textContent.slice(-1);
+        const after = outside(el, 'after');
+        if (letter.test(before) && letter.test(first)) out.push(`before ${el.dataset.annotationId}`);
+        if (letter.test(last) && letter.test(after)) out.push(`after ${el.dataset.annotationId}`);
+      }
+      return out;
+    });
+    assert.deepEqual(splits, []);
+    await page.locator('#isnad-article').screenshot({ path: 'artifacts/ar-article.png' });
   });
 });

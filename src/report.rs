@@ -3,7 +3,10 @@
 //! units (the DOM's unit), converted with the engine's `OffsetMap` only.
 //! Pure: no browser APIs, so it is unit-tested on the host.
 
+use std::rc::Rc;
+
 use isnad_engine::offsets::OffsetMap;
+use isnad_engine::render::{self, ParagraphRuns};
 use isnad_engine::{Analysis, ClaimCategory, Detail, Lang, Options, QuoteForm, Span};
 use yew::AttrValue;
 
@@ -73,6 +76,10 @@ pub struct NoiseRow {
 /// Everything the result lists show for one analysed text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Report {
+    /// The analysis itself, for the article view.
+    pub analysis: Rc<Analysis>,
+    /// The article's paragraphs cut into highlight runs, computed once.
+    pub runs: Rc<Vec<ParagraphRuns>>,
     /// The document language (given or detected).
     pub language: Lang,
     /// Whether the language was detected rather than chosen.
@@ -159,6 +166,8 @@ impl Report {
             })
             .collect();
         Report {
+            analysis: Rc::new(analysis.clone()),
+            runs: Rc::new(render::runs(analysis)),
             language: analysis.language,
             detected,
             quotes,

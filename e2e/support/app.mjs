@@ -106,9 +106,9 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true });
 }
 
-/** The visible rows of one kind: [{ id, text, speaker, cue, form }]. */
+/** The listed rows of one kind: [{ id, text, speaker, cue, form }]. */
 export async function rows(page, kind) {
-  return page.locator(`[data-kind="${kind}"]`).evaluateAll((items) =>
+  return page.locator(`#isnad-results li[data-kind="${kind}"]`).evaluateAll((items) =>
     items.map((li) => ({
       id: li.dataset.annotationId,
       text: li.querySelector('.content')?.textContent ?? '',

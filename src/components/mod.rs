@@ -2,6 +2,7 @@
 //! just above it.
 
 mod article_form;
+mod article_view;
 mod claim_list;
 mod hint;
 mod language_select;
@@ -12,6 +13,7 @@ mod speaker_list;
 mod ui_language_select;
 
 pub use article_form::ArticleForm;
+pub use article_view::ArticleView;
 pub use claim_list::ClaimList;
 pub use hint::Hint;
 pub use language_select::LanguageSelect;

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::{ClaimList, NoiseList, QuoteList, SpeakerList};
+use crate::components::{ArticleView, ClaimList, NoiseList, QuoteList, SpeakerList};
 use crate::i18n::{Counted, UiLang};
 use crate::report::Report;
 
@@ -36,6 +36,7 @@ pub fn results(props: &ResultsProps) -> Html {
                     <strong class="stale">{ " " }{ t.stale }</strong>
                 }
             </p>
+            <ArticleView report={report.clone()} />
             <QuoteList report={report.clone()} />
             <SpeakerList report={report.clone()} />
             <ClaimList report={report.clone()} />
