@@ -12,13 +12,23 @@ pub fn detect(text: &str, tokens: &Tokens) -> Lang {
         if t.kind != TokenKind::Word {
             continue;
         }
-        let first = t.span.slice(text).chars().next().unwrap_or(' ');
-        if crate::chars::is_arabic_letter(first) {
+        // An ASCII first byte is never an Arabic letter: only other words
+        // need their first char decoded.
+        let ascii =
+            t.span.is_empty() || text.as_bytes().get(t.span.start).is_some_and(u8::is_ascii);
+        if !ascii
+            && crate::chars::is_arabic_letter(t.span.slice(text).chars().next().unwrap_or(' '))
+        {
             arabic += 1;
             continue;
         }
         latin += 1;
-        match tokens.norm(i) {
+        let norm = tokens.norm(i);
+        // No function word below is longer than five bytes.
+        if norm.len() > 5 {
+            continue;
+        }
+        match norm {
             "the" | "and" | "of" | "to" | "is" | "that" | "was" | "for" | "with" | "said"
             | "on" | "has" | "have" | "it" | "by" | "from" | "were" | "will" => en += 1,
             "le" | "la" | "les" | "des" | "et" | "est" | "que" | "qui" | "une" | "du" | "dans"
