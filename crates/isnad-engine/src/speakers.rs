@@ -442,10 +442,25 @@ impl<'p> WordIndex<'p> {
             if self.queries.is_empty() {
                 return map;
             }
+            // Cheap filters before hashing: most words differ from every
+            // query in length or first byte.
+            let (mut shortest, mut longest) = (usize::MAX, 0);
+            let mut first_bytes = [false; 256];
+            for q in &self.queries {
+                shortest = shortest.min(q.len());
+                longest = longest.max(q.len());
+                if let Some(&b) = q.as_bytes().first() {
+                    first_bytes[usize::from(b)] = true;
+                }
+            }
             for (i, t) in p.tokens.list.iter().enumerate() {
                 if t.kind == TokenKind::Word {
                     let k = key(p.tokens.norm(i));
-                    if self.queries.contains(k) {
+                    let plausible = (shortest..=longest).contains(&k.len())
+                        && k.as_bytes()
+                            .first()
+                            .is_some_and(|&b| first_bytes[usize::from(b)]);
+                    if plausible && self.queries.contains(k) {
                         map.entry(k.to_string()).or_default().push(i as u32);
                     }
                 }
