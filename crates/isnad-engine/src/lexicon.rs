@@ -1060,6 +1060,31 @@ folded_set!(
     "journal", "quotidien", "émission", "livre", "opération", "film", "campagne",
 ]);
 
+/// English and French determiners and possessives that open a noun
+/// phrase ("the minister", "sa direction"): not part of a name or title.
+pub fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "le"
+            | "la"
+            | "les"
+            | "l"
+            | "un"
+            | "une"
+            | "sa"
+            | "son"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "ce"
+            | "cette"
+    )
+}
+
 /// Strips the Arabic conjunction clitics و and ف from a folded word that is
 /// long enough to carry one (`وقال` → `قال`). Returns the word unchanged
 /// otherwise.

@@ -1410,20 +1410,10 @@ impl Detector<'_, '_> {
             return false;
         }
         first_char(first).is_uppercase()
+            || lx::is_determiner(w)
             || matches!(
                 w,
-                "the"
-                    | "a"
-                    | "an"
-                    | "le"
-                    | "la"
-                    | "les"
-                    | "l"
-                    | "un"
-                    | "une"
-                    | "des"
-                    | "sa"
-                    | "son"
+                "des"
                     | "ses"
                     | "one"
                     | "two"

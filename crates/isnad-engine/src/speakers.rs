@@ -400,11 +400,11 @@ fn appositive_title(p: &Prepared, mention: Span) -> Option<String> {
     if k == a {
         return None;
     }
-    let head = (a..k).find(|&i| !is_determiner(p.norm(i)))?;
+    let head = (a..k).find(|&i| !lx::is_determiner(p.norm(i)))?;
     let w = p.norm(head);
     let title = lx::is_ar_title_word(w)
         || lx::is_ar_title_word(lx::strip_conjunction(w))
-        || lx::is_en_fr_title(w) && !is_determiner(w);
+        || lx::is_en_fr_title(w) && !lx::is_determiner(w);
     title.then(|| p.text[p.tokens.list[a].span.start..p.tokens.list[k - 1].span.end].to_string())
 }
 
@@ -672,7 +672,7 @@ fn resolve_description(p: &Prepared, idx: &WordIndex, mention: Span) -> Option<S
     // Director James Comey", "Le procureur de Paris François Molins").
     let head_is_title = keys
         .iter()
-        .any(|w| lx::is_en_fr_title(w) && !is_determiner(w));
+        .any(|w| lx::is_en_fr_title(w) && !lx::is_determiner(w));
     if !head_is_title {
         return None;
     }
@@ -713,7 +713,7 @@ fn description_keys(p: &Prepared, mention: Span) -> Vec<String> {
     mention_words(p, mention)
         .iter()
         .map(|&k| key(p.norm(k)).to_string())
-        .filter(|w| !is_determiner(w))
+        .filter(|w| !lx::is_determiner(w))
         .collect()
 }
 
@@ -753,7 +753,7 @@ fn names_match(a: &[String], b: &[String]) -> bool {
 /// the same as, or a prefix of, a word of the other ("المسؤول" and
 /// "أحد المسؤولين"; "the minister" and "Foreign Minister").
 fn descriptions_match(desc: &[String], other: &[String]) -> bool {
-    let content: Vec<&String> = desc.iter().filter(|w| !is_determiner(w)).collect();
+    let content: Vec<&String> = desc.iter().filter(|w| !lx::is_determiner(w)).collect();
     let Some(head) = content.first() else {
         return false;
     };
@@ -773,36 +773,13 @@ fn descriptions_match(desc: &[String], other: &[String]) -> bool {
     // In English the head noun comes last and must be the other's head:
     // "the White House" is not "White House Press Secretary Sean Spicer".
     let latin = head.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
-    let other_content: Vec<&String> = other.iter().filter(|w| !is_determiner(w)).collect();
+    let other_content: Vec<&String> = other.iter().filter(|w| !lx::is_determiner(w)).collect();
     if latin && content.len() > 1 {
         if let (Some(d), Some(o)) = (content.last(), other_content.last()) {
             return d == o || o.starts_with(d.as_str());
         }
     }
     true
-}
-
-fn is_determiner(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "a"
-            | "an"
-            | "le"
-            | "la"
-            | "les"
-            | "l"
-            | "un"
-            | "une"
-            | "sa"
-            | "son"
-            | "his"
-            | "her"
-            | "its"
-            | "their"
-            | "ce"
-            | "cette"
-    )
 }
 
 #[cfg(test)]
