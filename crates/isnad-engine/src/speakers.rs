@@ -416,6 +416,20 @@ fn key(w: &str) -> &str {
         .unwrap_or(w)
 }
 
+/// The article-stripped form of a word without touching a leading و/ف,
+/// which may be its first letter ("وزارة") rather than a conjunction.
+fn key_keeping_waw(w: &str) -> &str {
+    w.strip_prefix("ال")
+        .filter(|r| r.chars().count() >= 2)
+        .unwrap_or(w)
+}
+
+/// True when a text word matches a key either way (see [`key`] and
+/// [`key_keeping_waw`]).
+fn word_matches(norm: &str, wanted: &str) -> bool {
+    key(norm) == wanted || key_keeping_waw(norm) == wanted
+}
+
 /// Finds where words occur in the text. The words asked about are known
 /// before the first question (the first words of the names and
 /// descriptions of the document's speakers), so one pass over the tokens,
@@ -455,13 +469,16 @@ impl<'p> WordIndex<'p> {
             }
             for (i, t) in p.tokens.list.iter().enumerate() {
                 if t.kind == TokenKind::Word {
-                    let k = key(p.tokens.norm(i));
-                    let plausible = (shortest..=longest).contains(&k.len())
-                        && k.as_bytes()
-                            .first()
-                            .is_some_and(|&b| first_bytes[usize::from(b)]);
-                    if plausible && self.queries.contains(k) {
-                        map.entry(k.to_string()).or_default().push(i as u32);
+                    let norm = p.tokens.norm(i);
+                    let (a, b) = (key(norm), key_keeping_waw(norm));
+                    for k in [Some(a), (b != a).then_some(b)].into_iter().flatten() {
+                        let plausible = (shortest..=longest).contains(&k.len())
+                            && k.as_bytes()
+                                .first()
+                                .is_some_and(|&x| first_bytes[usize::from(x)]);
+                        if plausible && self.queries.contains(k) {
+                            map.entry(k.to_string()).or_default().push(i as u32);
+                        }
                     }
                 }
             }
@@ -486,7 +503,7 @@ impl<'p> WordIndex<'p> {
                 words.iter().enumerate().skip(1).all(|(j, w)| {
                     k + j < p.tokens.len()
                         && p.tokens.list[k + j].kind == TokenKind::Word
-                        && key(p.tokens.norm(k + j)) == w
+                        && word_matches(p.tokens.norm(k + j), w)
                 })
             })
             // Bounded work on huge documents: the first occurrences suffice.
@@ -623,6 +640,9 @@ fn resolve_description(p: &Prepared, idx: &WordIndex, mention: Span) -> Option<S
     if arabic {
         // A body: "الوزارة" → the construct "وزارة X Y" named earlier.
         if keys.len() == 1 && is_body(&keys[0]) {
+            // The fullest form the text gives ("وزارة التنمية الاجتماعية
+            // الفلسطينية" over "وزارة التنمية الاجتماعية").
+            let mut best: Option<(usize, usize)> = None;
             for k in idx.occurrences(p, &keys).filter(|&k| k != words[0]) {
                 if is_definite(p, k) {
                     continue;
@@ -635,11 +655,11 @@ fn resolve_description(p: &Prepared, idx: &WordIndex, mention: Span) -> Option<S
                 {
                     e += 1;
                 }
-                if e - k >= 2 {
-                    return Some(text(k, e));
+                if e - k >= 2 && best.is_none_or(|(a, b)| e - k > b - a) {
+                    best = Some((k, e));
                 }
             }
-            return None;
+            return best.map(|(a, b)| text(a, b));
         }
         if !lx::is_ar_title_word(p.norm(words[0])) {
             return None;
@@ -712,7 +732,7 @@ fn mention_words(p: &Prepared, mention: Span) -> Vec<usize> {
 fn description_keys(p: &Prepared, mention: Span) -> Vec<String> {
     mention_words(p, mention)
         .iter()
-        .map(|&k| key(p.norm(k)).to_string())
+        .map(|&k| key_keeping_waw(p.norm(k)).to_string())
         .filter(|w| !lx::is_determiner(w))
         .collect()
 }
@@ -774,10 +794,12 @@ fn descriptions_match(desc: &[String], other: &[String]) -> bool {
     // "the White House" is not "White House Press Secretary Sean Spicer".
     let latin = head.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
     let other_content: Vec<&String> = other.iter().filter(|w| !lx::is_determiner(w)).collect();
+    // French puts the head first ("le porte-parole de la police"): either
+    // end may carry it.
     if latin && content.len() > 1 {
-        if let (Some(d), Some(o)) = (content.last(), other_content.last()) {
-            return d == o || o.starts_with(d.as_str());
-        }
+        let same = |d: Option<&&String>, o: Option<&&String>| matches!((d, o), (Some(d), Some(o)) if o.starts_with(d.as_str()));
+        return same(content.last(), other_content.last())
+            || same(content.first(), other_content.first());
     }
     true
 }
