@@ -66,6 +66,20 @@ pub fn detect(p: &Prepared, noise: &[Span]) -> Vec<FoundQuote> {
     d.out
         .sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
     d.out.dedup_by(|b, a| a.span == b.span);
+    // Implicit quotes before any named speaker ("Il a … indiqué que …" at
+    // the top of an article) take the last person the text named before.
+    let first_named = d
+        .out
+        .iter()
+        .position(|q| q.mention.is_some())
+        .unwrap_or(d.out.len());
+    let fallbacks: Vec<Option<Span>> = d.out[..first_named]
+        .iter()
+        .map(|q| d.last_named_before(p.tokens.at_or_after(q.span.start)))
+        .collect();
+    for (q, mention) in d.out.iter_mut().zip(fallbacks) {
+        q.mention = mention;
+    }
     link_implicit(&mut d.out);
     d.out
 }
@@ -1172,6 +1186,60 @@ impl Detector<'_, '_> {
             return Some(self.span_of(t, end.max(t + 1)));
         }
         Some(m)
+    }
+
+    /// The last person named in the `LOOKBACK_NAMED` tokens before token
+    /// `b`: a run of two or more capitalised non-title words (Latin), or a
+    /// title followed by a name (Arabic).
+    fn last_named_before(&self, b: usize) -> Option<Span> {
+        const LOOKBACK_NAMED: usize = 150;
+        let a = b.saturating_sub(LOOKBACK_NAMED);
+        if self.p.lang == Lang::Ar {
+            return (a..b).rev().find_map(|t| {
+                let w = self.norm(t);
+                let title =
+                    lx::is_ar_title_word(w) || lx::is_ar_title_word(lx::strip_conjunction(w));
+                if title {
+                    self.titled_subject(t, b.min(t + 10))
+                } else {
+                    None
+                }
+            });
+        }
+        let name_word = |k: usize| {
+            self.kind(k) == TokenKind::Word
+                && first_char(self.p.word(k)).is_uppercase()
+                && !lx::is_en_fr_title(self.norm(k))
+                && !lx::is_en_fr_stop(self.norm(k))
+        };
+        // "Orji U. Orji": an initial's full stop stays inside the name.
+        let initial_dot = |k: usize| {
+            self.p.word(k) == "."
+                && k > a
+                && name_word(k - 1)
+                && self.p.word(k - 1).chars().count() == 1
+        };
+        let mut k = b;
+        while k > a {
+            k -= 1;
+            if name_word(k) && k > a && (name_word(k - 1) || initial_dot(k - 1)) {
+                let end = k + 1;
+                let mut start = k - 1;
+                while start > a && (name_word(start - 1) || initial_dot(start - 1)) {
+                    start -= 1;
+                }
+                // "bourgmestre de Bruxelles Yvan Mayeur": the word after
+                // "de" names the place, not the person.
+                if end - start >= 3
+                    && start > 0
+                    && matches!(self.norm(start - 1), "de" | "of" | "du" | "d" | "'")
+                {
+                    start += 1;
+                }
+                return Some(self.span_of(start, end));
+            }
+        }
+        None
     }
 
     /// Arabic verb-first: "قال وزير الخارجية الفرنسي جان إيف لو دريان، اليوم، إن".
