@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -73,16 +74,55 @@ pub fn app() -> Html {
         Callback::from(move |ui: UiLang| dispatcher.dispatch(Action::SetUiLang(ui)))
     };
     let t = state.ui.text();
+    let dispatch = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |action: Action| dispatcher.dispatch(action))
+    };
+    // Undo and redo from anywhere on the page except inside the text box,
+    // which keeps its own undo for typing.
+    let onkeydown = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if !(e.ctrl_key() || e.meta_key()) {
+                return;
+            }
+            let in_text_box = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| el.tag_name().eq_ignore_ascii_case("textarea"));
+            if in_text_box {
+                return;
+            }
+            let key = e.key().to_lowercase();
+            let action = match key.as_str() {
+                "z" if e.shift_key() => Action::Redo,
+                "z" => Action::Undo,
+                "y" => Action::Redo,
+                _ => return,
+            };
+            e.prevent_default();
+            dispatch.emit(action);
+        })
+    };
 
     let below = match &state.report {
         _ if state.is_blank() => html! { <Hint /> },
-        Some(report) => html! { <Results report={report.clone()} stale={state.is_stale()} /> },
+        Some(report) => html! {
+            <Results
+                report={report.clone()}
+                stale={state.is_stale()}
+                selected={state.selected.clone()}
+                can_undo={state.history.as_ref().is_some_and(|h| h.can_undo())}
+                can_redo={state.history.as_ref().is_some_and(|h| h.can_redo())}
+                dispatch={dispatch.clone()}
+            />
+        },
         None => Html::default(),
     };
 
     html! {
         <ContextProvider<UiLang> context={state.ui}>
-        <main class="isnad" lang={state.ui.code()} dir={state.ui.dir()}>
+        <main class="isnad" lang={state.ui.code()} dir={state.ui.dir()} {onkeydown}>
             <header class="isnad-header">
                 <h1>{ "isnad" }</h1>
                 <p class="tagline">{ t.tagline }</p>

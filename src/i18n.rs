@@ -86,6 +86,8 @@ pub struct Text {
     pub tagline: &'static str,
     /// Label of the article text box.
     pub article_label: &'static str,
+    /// Label of the highlighted article (for screen readers).
+    pub analysed_article: &'static str,
     /// Shown when there is no text yet.
     pub empty_hint: &'static str,
     /// Label of the document-language select.
@@ -250,6 +252,7 @@ impl Text {
 pub const EN: Text = Text {
     tagline: "Find who said what: attributed quotes, their speakers, checkable claims and page noise. Your text never leaves this page.",
     article_label: "Article text",
+    analysed_article: "Analysed article",
     empty_hint: "Paste an article (Arabic, English or French) to see its quotes, speakers and claims.",
     language_label: "Language",
     detect_language: "Detect automatically",
@@ -301,6 +304,7 @@ pub const EN: Text = Text {
 pub const AR: Text = Text {
     tagline: "اعرف من قال ماذا: الاقتباسات المنسوبة وقائلوها، والادعاءات القابلة للتحقق، وحشو الصفحة. لا يغادر نصّك هذه الصفحة.",
     article_label: "نص المقال",
+    analysed_article: "المقال المحلَّل",
     empty_hint: "الصق مقالًا (بالعربية أو الإنجليزية أو الفرنسية) لترى اقتباساته وقائليها وادعاءاته.",
     language_label: "اللغة",
     detect_language: "اكتشاف تلقائي",
@@ -352,6 +356,7 @@ pub const AR: Text = Text {
 pub const FR: Text = Text {
     tagline: "Qui a dit quoi : citations attribuées, leurs auteurs, affirmations vérifiables et bruit de page. Votre texte ne quitte jamais cette page.",
     article_label: "Texte de l'article",
+    analysed_article: "Article analysé",
     empty_hint: "Collez un article (arabe, anglais ou français) pour voir ses citations, leurs auteurs et ses affirmations.",
     language_label: "Langue",
     detect_language: "Détection automatique",

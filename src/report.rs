@@ -80,6 +80,9 @@ pub struct Report {
     pub analysis: Rc<Analysis>,
     /// The article's paragraphs cut into highlight runs, computed once.
     pub runs: Rc<Vec<ParagraphRuns>>,
+    /// Where each paragraph of `runs` starts, in UTF-16 units of the text
+    /// (the DOM's unit), to turn a selection back into text offsets.
+    pub paragraph_starts16: Rc<Vec<usize>>,
     /// The document language (given or detected).
     pub language: Lang,
     /// Whether the language was detected rather than chosen.
@@ -165,9 +168,15 @@ impl Report {
                 quotes,
             })
             .collect();
+        let runs = render::runs(analysis);
+        let paragraph_starts16 = runs
+            .iter()
+            .map(|p| map.utf16_of_byte(p.paragraph.start))
+            .collect();
         Report {
             analysis: Rc::new(analysis.clone()),
-            runs: Rc::new(render::runs(analysis)),
+            runs: Rc::new(runs),
+            paragraph_starts16: Rc::new(paragraph_starts16),
             language: analysis.language,
             detected,
             quotes,

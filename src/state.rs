@@ -4,8 +4,9 @@
 
 use std::rc::Rc;
 
+use isnad_engine::edit::{merge_analysis, Edit, History, Layer};
 use isnad_engine::offsets::OffsetMap;
-use isnad_engine::Lang;
+use isnad_engine::{Analysis, ClaimInfo, Detail, Lang, QuoteForm, QuoteInfo};
 use yew::{AttrValue, Reducible};
 
 use crate::i18n::UiLang;
@@ -113,6 +114,22 @@ pub struct State {
     pub ui: UiLang,
     /// Why the last paste was refused; cleared by the next edit or paste.
     pub notice: Option<PasteNotice>,
+    /// The editor's work on the analysed text: every state since the
+    /// analysis, for undo and redo. `report` always shows its current layer.
+    pub history: Option<History>,
+    /// The selected annotation (highlight or list item), if any.
+    pub selected: Option<AttrValue>,
+}
+
+/// What the editor marks a selection of the article as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    /// A new quote (direct, speaker to be given).
+    Quote,
+    /// A new claim.
+    Claim,
+    /// The speaker mention of the selected quote.
+    Mention,
 }
 
 /// What can happen on the page.
@@ -138,6 +155,25 @@ pub enum Action {
     PasteRefused(PasteNotice),
     /// The interface-language switcher changed.
     SetUiLang(UiLang),
+    /// An annotation was clicked or reached with the keyboard (or none).
+    Select(Option<AttrValue>),
+    /// Mark the article selection `start16..end16` (UTF-16 units of the
+    /// text) as a quote, a claim or the selected quote's speaker mention.
+    /// The range is snapped to whole words first.
+    MarkSelection {
+        /// What to mark it as.
+        mark: Mark,
+        /// Selection start.
+        start16: u32,
+        /// Selection end.
+        end16: u32,
+    },
+    /// Any other change to the annotations.
+    Apply(Edit),
+    /// Ctrl+Z.
+    Undo,
+    /// Ctrl+Shift+Z, Ctrl+Y.
+    Redo,
     /// The effect finished the analysis of request `generation`.
     Analysed {
         /// The request it answers.
@@ -176,6 +212,85 @@ impl State {
     }
 }
 
+impl State {
+    /// The edit that marks a selection; `None` when the selection holds no
+    /// word, or a mention is marked with no quote selected.
+    fn mark_edit(&self, mark: Mark, start16: u32, end16: u32) -> Option<Edit> {
+        let report = self.report.as_ref()?;
+        let text = &report.analysis.text;
+        let span = isnad_engine::render::snap_utf16(text, start16 as usize, end16 as usize)
+            .filter(|s| !s.is_empty())?;
+        Some(match mark {
+            Mark::Quote => Edit::Add {
+                span,
+                detail: Detail::Quote(QuoteInfo {
+                    form: QuoteForm::Direct,
+                    speaker: None,
+                    cue: None,
+                    mention: None,
+                }),
+            },
+            Mark::Claim => Edit::Add {
+                span,
+                detail: Detail::Claim(ClaimInfo {
+                    categories: Vec::new(),
+                    score: 1.0,
+                }),
+            },
+            Mark::Mention => Edit::SetMention(self.selected.as_ref()?.to_string(), Some(span)),
+        })
+    }
+
+    /// Applies an edit; a refused one (stale id, bad range) changes nothing.
+    fn apply(mut self, edit: &Edit) -> State {
+        let Some(report) = self.report.clone() else {
+            return self;
+        };
+        let Some(history) = self.history.as_mut() else {
+            return self;
+        };
+        let before: Vec<String> = history
+            .current()
+            .annotations
+            .iter()
+            .map(|a| a.id.clone())
+            .collect();
+        if history.apply(&report.analysis.text, edit).is_err() {
+            return self;
+        }
+        // A new annotation becomes the selection; a deleted one stops being it.
+        let added = history
+            .current()
+            .annotations
+            .iter()
+            .find(|a| !before.contains(&a.id))
+            .map(|a| AttrValue::from(a.id.clone()));
+        if added.is_some() {
+            self.selected = added;
+        } else if let Some(sel) = &self.selected {
+            if history.current().annotation(sel).is_none() {
+                self.selected = None;
+            }
+        }
+        self.refresh();
+        self
+    }
+
+    /// Rebuilds the shown report from the history's current layer.
+    fn refresh(&mut self) {
+        let (Some(report), Some(history)) = (&self.report, &self.history) else {
+            return;
+        };
+        let analysis: Analysis = history.current().to_analysis(&report.analysis);
+        if analysis.annotations == report.analysis.annotations
+            && analysis.speakers == report.analysis.speakers
+        {
+            return;
+        }
+        self.report = Some(Rc::new(Report::from_analysis(&analysis, report.detected)));
+    }
+}
+
 /// Replaces the UTF-16 range `start..end` of `text` with `pasted`; returns
 /// the new text and the UTF-16 position just after the pasted part. Ranges
 /// outside the text are clamped to its end.
@@ -203,6 +318,8 @@ impl Reducible for State {
                 if next.is_blank() {
                     next.report = None;
                     next.request = None;
+                    next.history = None;
+                    next.selected = None;
                 }
                 next.caret = None;
             }
@@ -222,13 +339,49 @@ impl Reducible for State {
             }
             Action::Analyse => next = next.analyse(),
             Action::SetUiLang(ui) => next.ui = ui,
+            Action::Select(id) => next.selected = id,
+            Action::MarkSelection {
+                mark,
+                start16,
+                end16,
+            } => {
+                let Some(edit) = next.mark_edit(mark, start16, end16) else {
+                    return self;
+                };
+                return Rc::new(next.apply(&edit));
+            }
+            Action::Apply(edit) => return Rc::new(next.apply(&edit)),
+            Action::Undo => {
+                if next.history.as_mut().is_some_and(History::undo) {
+                    next.refresh();
+                }
+            }
+            Action::Redo => {
+                if next.history.as_mut().is_some_and(History::redo) {
+                    next.refresh();
+                }
+            }
             Action::PasteRefused(notice) => next.notice = Some(notice),
             Action::Analysed { generation, report } => {
                 match &next.request {
                     Some(request) if request.generation == generation => {
+                        // Re-analysing the same text keeps the editor's work.
+                        let same_text = next.analysed_text == request.text;
                         next.analysed_text = request.text.clone();
                         next.request = None;
+                        let fresh = report.analysis.clone();
+                        match next.history.as_mut() {
+                            Some(history) if same_text => {
+                                let merged = merge_analysis(history.current(), &fresh);
+                                history.push(merged);
+                            }
+                            _ => {
+                                next.history = Some(History::new(Layer::from_analysis(&fresh)));
+                                next.selected = None;
+                            }
+                        }
                         next.report = Some(report);
+                        next.refresh();
                     }
                     // An answer to an older request: a newer one is pending.
                     _ => return self,
@@ -336,6 +489,77 @@ mod tests {
         );
         let state = reduce(state, Action::SetLanguage(LangChoice::Ar));
         assert_eq!(state.request.map(|r| r.language), Some(LangChoice::Ar));
+    }
+
+    /// A state showing the analysis of `text`, as after a paste.
+    fn analysed(text: &str) -> State {
+        let state = reduce(State::default(), Action::Edit(text.into()));
+        let state = reduce(state, Action::Analyse);
+        let generation = state.generation;
+        let report = Rc::new(Report::build(text, Some(Lang::En)));
+        reduce(state, Action::Analysed { generation, report })
+    }
+
+    fn editor_claims(state: &State) -> Vec<String> {
+        let report = state.report.as_ref().expect("a report");
+        report
+            .claims
+            .iter()
+            .filter(|c| c.id.starts_with('e'))
+            .map(|c| c.text.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn marking_snaps_to_words_and_undo_redo_walk_back() {
+        let text = "Officials met on Tuesday in Paris.";
+        let state = analysed(text);
+        // "fficials met on Tues" in UTF-16 units: mid-word at both ends.
+        let state = reduce(
+            state,
+            Action::MarkSelection {
+                mark: Mark::Claim,
+                start16: 1,
+                end16: 20,
+            },
+        );
+        assert_eq!(editor_claims(&state), ["Officials met on Tuesday"]);
+        assert!(state
+            .selected
+            .as_deref()
+            .is_some_and(|id| id.starts_with('e')));
+        let undone = reduce(state.clone(), Action::Undo);
+        assert!(editor_claims(&undone).is_empty());
+        assert_eq!(
+            undone.selected, state.selected,
+            "undo keeps the selection field"
+        );
+        let redone = reduce(undone, Action::Redo);
+        assert_eq!(editor_claims(&redone), ["Officials met on Tuesday"]);
+    }
+
+    #[test]
+    fn blank_selections_and_mentions_without_a_quote_change_nothing() {
+        let state = analysed("Officials met on Tuesday in Paris.");
+        let blank = reduce(
+            state.clone(),
+            Action::MarkSelection {
+                mark: Mark::Quote,
+                start16: 9,
+                end16: 10,
+            },
+        );
+        assert_eq!(blank.history, state.history);
+        let state = reduce(state, Action::Select(None));
+        let mention = reduce(
+            state.clone(),
+            Action::MarkSelection {
+                mark: Mark::Mention,
+                start16: 0,
+                end16: 9,
+            },
+        );
+        assert_eq!(mention.history, state.history);
     }
 
     #[test]

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::components::{ArticleView, ClaimList, NoiseList, QuoteList, SpeakerList};
 use crate::i18n::{Counted, UiLang};
 use crate::report::Report;
+use crate::state::{Action, Mark};
 
 /// Properties of [`Results`].
 #[derive(Properties, PartialEq)]
@@ -15,6 +16,14 @@ pub struct ResultsProps {
     pub report: Rc<Report>,
     /// True when the text was edited since: the lists are out of date.
     pub stale: bool,
+    /// The selected annotation.
+    pub selected: Option<AttrValue>,
+    /// Whether undo and redo would change something.
+    pub can_undo: bool,
+    /// See [`ResultsProps::can_undo`].
+    pub can_redo: bool,
+    /// Sends an editing intent to the page's reducer.
+    pub dispatch: Callback<Action>,
 }
 
 /// The status line and the quote, speaker, claim and page-noise lists.
@@ -36,7 +45,20 @@ pub fn results(props: &ResultsProps) -> Html {
                     <strong class="stale">{ " " }{ t.stale }</strong>
                 }
             </p>
-            <ArticleView report={report.clone()} />
+            <div class="history" role="group">
+                <button type="button" id="isnad-undo" disabled={!props.can_undo} aria-keyshortcuts="Control+Z"
+                    onclick={props.dispatch.reform(|_: MouseEvent| Action::Undo)}>{ t.undo }</button>
+                <button type="button" id="isnad-redo" disabled={!props.can_redo} aria-keyshortcuts="Control+Shift+Z Control+Y"
+                    onclick={props.dispatch.reform(|_: MouseEvent| Action::Redo)}>{ t.redo }</button>
+            </div>
+            <ArticleView
+                report={report.clone()}
+                selected={props.selected.clone()}
+                on_select={props.dispatch.reform(Action::Select)}
+                on_mark={props.dispatch.reform(|(mark, start16, end16): (Mark, u32, u32)| Action::MarkSelection { mark, start16, end16 })}
+                on_delete={props.dispatch.reform(|id: AttrValue| Action::Apply(isnad_engine::edit::Edit::Delete(id.to_string())))}
+                on_accept={props.dispatch.reform(|id: AttrValue| Action::Apply(isnad_engine::edit::Edit::Accept(id.to_string())))}
+            />
             <QuoteList report={report.clone()} />
             <SpeakerList report={report.clone()} />
             <ClaimList report={report.clone()} />

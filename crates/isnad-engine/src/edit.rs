@@ -443,7 +443,8 @@ pub fn merge_analysis(current: &Layer, fresh: &Analysis) -> Layer {
 }
 
 /// The editing history of one document: every layer since it was opened,
-/// and where the editor is in it.
+/// and where the editor is in it. Two histories are equal when they hold
+/// the very same layers (a pointer comparison: cheap for UI change checks).
 #[derive(Clone, Debug)]
 pub struct History {
     layers: Vec<Rc<Layer>>,
@@ -508,6 +509,18 @@ impl History {
     /// True when redo would change something.
     pub fn can_redo(&self) -> bool {
         self.at + 1 < self.layers.len()
+    }
+}
+
+impl PartialEq for History {
+    fn eq(&self, other: &History) -> bool {
+        self.at == other.at
+            && self.layers.len() == other.layers.len()
+            && self
+                .layers
+                .iter()
+                .zip(&other.layers)
+                .all(|(a, b)| Rc::ptr_eq(a, b))
     }
 }
 

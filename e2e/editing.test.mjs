@@ -1,0 +1,126 @@
+// Editing the annotations the way an editor does: select text and press a
+// key (or a toolbar button), click a highlight, delete it, undo and redo.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { openPage, pasteAndWait, startApp } from './support/app.mjs';
+
+const TEXT = 'The minister said that prices would rise.\nOfficials met on Tuesday in Paris to discuss the budget.';
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+/** Selects the first occurrence of `needle` inside the article text. */
+async function selectInArticle(page, needle) {
+  await page.evaluate((needle) => {
+    const article = document.querySelector('#isnad-article');
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    // Collect text nodes with their offsets in the article's text.
+    const nodes = [];
+    let all = '';
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      nodes.push([n, all.length]);
+      all += n.textContent;
+    }
+    const at = all.indexOf(needle);
+    if (at < 0) throw new Error(`${needle} not in the article`);
+    const locate = (pos) => {
+      for (let i = nodes.length - 1; i >= 0; i--) if (nodes[i][1] <= pos) return [nodes[i][0], pos - nodes[i][1]];
+      return [nodes[0][0], 0];
+    };
+    const range = document.createRange();
+    range.setStart(...locate(at));
+    range.setEnd(...locate(at + needle.length));
+    article.focus();
+    const selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }, needle);
+}
+
+async function highlights(page, kind) {
+  return page.locator(`#isnad-article [data-kind="${kind}"][data-role="content"]`).evaluateAll((els) =>
+    els.map((e) => ({ id: e.dataset.annotationId, text: e.textContent, origin: e.dataset.origin })),
+  );
+}
+
+describe('editing', () => {
+  let page;
+  before(async () => {
+    page = await openPage(app, { locale: 'en-US' });
+    await pasteAndWait(page, TEXT);
+  });
+  after(() => page?.close());
+
+  it('marks a selection as a claim with the keyboard, snapped to whole words', async () => {
+    const before = await highlights(page, 'claim');
+    await selectInArticle(page, 'fficials met on Tues'); // mid-word on both ends
+    await page.keyboard.press('c');
+    await page.waitForFunction((n) => document.querySelectorAll('#isnad-article [data-kind="claim"][data-origin="editor"]').length > n, 0);
+    const after = await highlights(page, 'claim');
+    const added = after.find((h) => h.origin === 'editor');
+    assert.ok(added, JSON.stringify(after));
+    assert.equal(added.text, 'Officials met on Tuesday');
+    assert.equal(after.filter((h) => h.origin === 'editor').length, before.filter((h) => h.origin === 'editor').length + 1);
+    // The new claim is listed and selected.
+    assert.ok(await page.locator(`#isnad-claims li[data-annotation-id="${added.id}"]`).count());
+    assert.ok(await page.locator(`#isnad-article .selected[data-annotation-id="${added.id}"]`).count());
+  });
+
+  it('deletes the selected annotation, then undoes and redoes it', async () => {
+    const count = async () => (await highlights(page, 'claim')).filter((h) => h.origin === 'editor').length;
+    assert.equal(await count(), 1);
+    await page.locator('#isnad-article').focus();
+    await page.keyboard.press('Delete');
+    await page.waitForFunction(() => !document.querySelector('#isnad-article [data-origin="editor"]'));
+    assert.equal(await count(), 0);
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(() => document.querySelector('#isnad-article [data-origin="editor"]'));
+    assert.equal(await count(), 1);
+    await page.keyboard.press('Control+Shift+z');
+    await page.waitForFunction(() => !document.querySelector('#isnad-article [data-origin="editor"]'));
+    assert.equal(await count(), 0);
+    await page.locator('#isnad-undo').click();
+    await page.waitForFunction(() => document.querySelector('#isnad-article [data-origin="editor"]'));
+    await page.locator('#isnad-redo').click();
+    await page.waitForFunction(() => !document.querySelector('#isnad-article [data-origin="editor"]'));
+  });
+
+  it('selects a highlight by clicking it, and accepting makes it the editor\'s', async () => {
+    const quotes = await highlights(page, 'quote');
+    assert.ok(quotes.length > 0, 'the engine found the quote');
+    const id = quotes[0].id;
+    await page.locator(`#isnad-article [data-role="content"][data-annotation-id="${id}"]`).first().click();
+    await page.waitForSelector(`#isnad-article .selected[data-annotation-id="${id}"]`);
+    await page.getByRole('button', { name: 'Accept' }).click();
+    await page.waitForSelector(`#isnad-article [data-annotation-id="${id}"][data-origin="editor"]`);
+  });
+
+  it('marks the selected quote\'s speaker mention', async () => {
+    const quotes = await highlights(page, 'quote');
+    await page.locator(`#isnad-article [data-role="content"][data-annotation-id="${quotes[0].id}"]`).first().click();
+    // The engine's mention is "The minister"; the editor narrows it.
+    await selectInArticle(page, 'minister');
+    await page.keyboard.press('s');
+    await page.waitForFunction(() => {
+      const mentions = [...document.querySelectorAll('#isnad-article [data-role="mention"]')];
+      return mentions.length === 1 && mentions[0].textContent === 'minister';
+    });
+  });
+
+  it('re-analysing keeps the editor\'s work', async () => {
+    await selectInArticle(page, 'discuss the budget');
+    await page.keyboard.press('q');
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('#isnad-article [data-kind="quote"][data-origin="editor"]')].some((e) => e.textContent === 'discuss the budget'),
+    );
+    await page.getByRole('button', { name: 'Analyse' }).click();
+    await page.waitForTimeout(300);
+    const quotes = await highlights(page, 'quote');
+    assert.ok(quotes.some((q) => q.text === 'discuss the budget' && q.origin === 'editor'), JSON.stringify(quotes));
+  });
+});
