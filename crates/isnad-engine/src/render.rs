@@ -461,6 +461,22 @@ pub fn word_safe(text: &str, at: usize) -> bool {
 /// selection gives an empty span at its start (on a grapheme boundary).
 /// Idempotent: snapping a snapped span changes nothing.
 pub fn snap_to_words(text: &str, span: Span) -> Span {
+    // Widening to word edges can bring a quotation mark to an end, which
+    // the next pass would strip: repeat to a fixed point, so snapping a
+    // snapped span changes nothing (a few passes at most).
+    let mut current = snap_once(text, span);
+    for _ in 0..8 {
+        let next = snap_once(text, current);
+        if next == current {
+            break;
+        }
+        current = next;
+    }
+    current
+}
+
+/// One pass of [`snap_to_words`].
+fn snap_once(text: &str, span: Span) -> Span {
     let start = floor_char_boundary(text, span.start.min(span.end));
     let end = ceil_char_boundary(text, span.start.max(span.end));
     let empty = {
@@ -597,6 +613,7 @@ mod tests {
             Detail::Claim(ClaimInfo {
                 categories: Vec::new(),
                 score: 1.0,
+                ..Default::default()
             }),
         )
     }
