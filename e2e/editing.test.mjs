@@ -112,6 +112,29 @@ describe('editing', () => {
     });
   });
 
+  it('records a fact-check status and note on a claim, undoably', async () => {
+    const claim = page.locator('#isnad-claims li[data-kind="claim"]').first();
+    const id = await claim.getAttribute('data-annotation-id');
+    await claim.locator('select.status').selectOption('misleading');
+    await page.waitForSelector(`#isnad-claims li[data-annotation-id="${id}"] .review[data-status="misleading"]`);
+    const note = page.locator(`#isnad-claims li[data-annotation-id="${id}"] input.note`);
+    await note.fill('المصدر: الجريدة الرسمية 📎');
+    await note.press('Enter');
+    await note.blur();
+    await page.waitForFunction(
+      (id) => document.querySelector(`#isnad-claims li[data-annotation-id="${id}"] input.note`)?.value === 'المصدر: الجريدة الرسمية 📎',
+      id,
+    );
+    // The claim is now the editor's, and undo takes the note back first.
+    await page.waitForSelector(`#isnad-article [data-annotation-id="${id}"][data-origin="editor"]`);
+    await page.locator('#isnad-undo').click();
+    await page.waitForFunction(
+      (id) => document.querySelector(`#isnad-claims li[data-annotation-id="${id}"] input.note`)?.value === '',
+      id,
+    );
+    await page.waitForSelector(`#isnad-claims li[data-annotation-id="${id}"] .review[data-status="misleading"]`);
+  });
+
   it('re-analysing keeps the editor\'s work', async () => {
     await selectInArticle(page, 'discuss the budget');
     await page.keyboard.press('q');

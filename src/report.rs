@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use isnad_engine::offsets::OffsetMap;
 use isnad_engine::render::{self, ParagraphRuns};
-use isnad_engine::{Analysis, ClaimCategory, Detail, Lang, Options, QuoteForm, Span};
+use isnad_engine::{Analysis, ClaimCategory, ClaimStatus, Detail, Lang, Options, QuoteForm, Span};
 use yew::AttrValue;
 
 /// A half-open range in UTF-16 code units, as the DOM counts.
@@ -60,6 +60,10 @@ pub struct ClaimRow {
     pub text: AttrValue,
     /// What makes it checkable (statistic, date…).
     pub categories: Vec<ClaimCategory>,
+    /// The fact-check status.
+    pub status: ClaimStatus,
+    /// The fact-checker's note.
+    pub note: AttrValue,
 }
 
 /// One piece of page noise (byline, related headline, prompt…).
@@ -149,6 +153,8 @@ impl Report {
                     range: range(annotation.span),
                     text: slice(annotation.span),
                     categories: info.categories.clone(),
+                    status: info.status,
+                    note: AttrValue::from(info.note.clone()),
                 }),
                 Detail::Boilerplate => noise.push(NoiseRow {
                     id,
@@ -221,6 +227,7 @@ mod tests {
                     detail: Detail::Claim(ClaimInfo {
                         categories: vec![ClaimCategory::Statistic],
                         score: 0.9,
+                        ..Default::default()
                     }),
                 },
                 Annotation {

@@ -235,6 +235,7 @@ impl State {
                 detail: Detail::Claim(ClaimInfo {
                     categories: Vec::new(),
                     score: 1.0,
+                    ..Default::default()
                 }),
             },
             Mark::Mention => Edit::SetMention(self.selected.as_ref()?.to_string(), Some(span)),

@@ -2,17 +2,23 @@
 
 use std::rc::Rc;
 
+use isnad_engine::edit::Edit;
+use isnad_engine::ClaimStatus;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::components::{more_line, LIST_LIMIT};
 use crate::i18n::{Text, UiLang};
 use crate::report::{ClaimRow, Report};
+use crate::state::Action;
 
 /// Properties of [`ClaimList`].
 #[derive(Properties, PartialEq)]
 pub struct ClaimListProps {
     /// The analysis whose claims to list.
     pub report: Rc<Report>,
+    /// Sends a fact-check (status and note) to the page's reducer.
+    pub dispatch: Callback<Action>,
 }
 
 /// One `<li data-kind="claim">` per claim.
@@ -26,14 +32,36 @@ pub fn claim_list(props: &ClaimListProps) -> Html {
             if claims.is_empty() {
                 <p class="none">{ t.none_found[2] }</p>
             } else {
-                <ol>{ for claims.iter().take(LIST_LIMIT).map(|c| claim_item(t, c)) }</ol>
+                <ol>{ for claims.iter().take(LIST_LIMIT).map(|c| claim_item(t, c, &props.dispatch)) }</ol>
                 { more_line(t, claims.len()) }
             }
         </section>
     }
 }
 
-fn claim_item(t: &Text, claim: &ClaimRow) -> Html {
+fn claim_item(t: &Text, claim: &ClaimRow, dispatch: &Callback<Action>) -> Html {
+    let on_status = {
+        let note = claim.note.to_string();
+        let id = claim.id.clone();
+        dispatch.reform(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            let status = ClaimStatus::ALL
+                .into_iter()
+                .find(|s| s.code() == select.value())
+                .unwrap_or_default();
+            Action::Apply(Edit::SetReview(id.to_string(), status, note.clone()))
+        })
+    };
+    let on_note = {
+        let status = claim.status;
+        let id = claim.id.clone();
+        dispatch.reform(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            Action::Apply(Edit::SetReview(id.to_string(), status, input.value()))
+        })
+    };
+    let status_id = format!("isnad-status-{}", claim.id);
+    let note_id = format!("isnad-note-{}", claim.id);
     html! {
         <li
             key={claim.id.as_str()}
@@ -48,6 +76,16 @@ fn claim_item(t: &Text, claim: &ClaimRow) -> Html {
                     <li class="category" data-category={category.code()}>{ t.category_name(*category) }</li>
                 }) }
             </ul>
+            <div class="review" data-status={claim.status.code()}>
+                <label for={status_id.clone()}>{ t.status }</label>
+                <select id={status_id} class="status" onchange={on_status}>
+                    { for ClaimStatus::ALL.into_iter().enumerate().map(|(i, s)| html! {
+                        <option value={s.code()} selected={s == claim.status}>{ t.statuses[i] }</option>
+                    }) }
+                </select>
+                <label for={note_id.clone()}>{ t.note }</label>
+                <input id={note_id} class="note" type="text" dir="auto" value={claim.note.clone()} onchange={on_note} />
+            </div>
         </li>
     }
 }

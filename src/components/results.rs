@@ -61,7 +61,7 @@ pub fn results(props: &ResultsProps) -> Html {
             />
             <QuoteList report={report.clone()} />
             <SpeakerList report={report.clone()} />
-            <ClaimList report={report.clone()} />
+            <ClaimList report={report.clone()} dispatch={props.dispatch.clone()} />
             <NoiseList report={report.clone()} />
         </div>
     }

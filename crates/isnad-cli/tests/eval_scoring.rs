@@ -39,6 +39,7 @@ fn gold_as_analysis(article: &gold::GoldArticle) -> Analysis {
             detail: Detail::Claim(ClaimInfo {
                 categories: vec![ClaimCategory::Event],
                 score: 1.0,
+                ..Default::default()
             }),
         });
     }

@@ -1300,7 +1300,14 @@ pub fn detect(p: &Prepared, noise: &[Span], quotes: &[FoundQuote]) -> Vec<(Span,
             body_started = true;
         }
         if let Some((categories, score)) = verdict {
-            out.push((s.body, ClaimInfo { categories, score }));
+            out.push((
+                s.body,
+                ClaimInfo {
+                    categories,
+                    score,
+                    ..Default::default()
+                },
+            ));
         }
     }
     out

@@ -12,8 +12,8 @@ use std::rc::Rc;
 use thiserror::Error;
 
 use crate::model::{
-    Analysis, Annotation, ClaimCategory, ClaimInfo, Detail, Kind, Origin, QuoteForm, QuoteInfo,
-    Span, Speaker,
+    Analysis, Annotation, ClaimCategory, ClaimInfo, ClaimStatus, Detail, Kind, Origin, QuoteForm,
+    QuoteInfo, Span, Speaker,
 };
 
 /// What went wrong applying an edit. The layer is left unchanged.
@@ -79,6 +79,8 @@ pub enum Edit {
     SetMention(String, Option<Span>),
     /// Change a claim's categories.
     SetCategories(String, Vec<ClaimCategory>),
+    /// Record a fact-check: the claim's status and note.
+    SetReview(String, ClaimStatus, String),
     /// Add a speaker; its id is `id` (see [`Layer::next_speaker_id`]).
     AddSpeaker {
         /// The new speaker's id.
@@ -301,6 +303,14 @@ pub fn apply(text: &str, layer: &Layer, edit: &Edit) -> Result<Layer, EditError>
             categories.sort();
             categories.dedup();
             claim_mut(a)?.categories = categories;
+            a.origin = Origin::Editor;
+        }
+        Edit::SetReview(id, status, note) => {
+            let i = next.position(id)?;
+            let a = &mut next.annotations[i];
+            let claim = claim_mut(a)?;
+            claim.status = *status;
+            claim.note = note.trim().to_string();
             a.origin = Origin::Editor;
         }
         Edit::AddSpeaker { id, name, title } => {
@@ -548,6 +558,7 @@ mod tests {
             detail: Detail::Claim(ClaimInfo {
                 categories: vec![ClaimCategory::Plan],
                 score: 1.0,
+                ..Default::default()
             }),
         };
         let next = apply(TEXT, &layer, &edit).unwrap_or_default();

@@ -31,8 +31,8 @@ pub mod tokens;
 
 pub use error::EngineError;
 pub use model::{
-    Analysis, Annotation, ClaimCategory, ClaimInfo, Detail, Kind, Lang, Origin, QuoteForm,
-    QuoteInfo, Span, Speaker,
+    Analysis, Annotation, ClaimCategory, ClaimInfo, ClaimStatus, Detail, Kind, Lang, Origin,
+    QuoteForm, QuoteInfo, Span, Speaker,
 };
 
 use segment::{Paragraph, Sentence};

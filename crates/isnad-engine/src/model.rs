@@ -185,13 +185,56 @@ pub struct QuoteInfo {
     pub mention: Option<Span>,
 }
 
+/// A fact-checker's verdict on a claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimStatus {
+    /// Not checked yet.
+    #[default]
+    Unchecked,
+    /// Checked and true.
+    Verified,
+    /// Checked and false.
+    False,
+    /// True in part, or true but misleading.
+    Misleading,
+    /// Cannot be checked with the sources available.
+    Unverifiable,
+}
+
+impl ClaimStatus {
+    /// Every status, in the order the editor lists them.
+    pub const ALL: [ClaimStatus; 5] = [
+        ClaimStatus::Unchecked,
+        ClaimStatus::Verified,
+        ClaimStatus::False,
+        ClaimStatus::Misleading,
+        ClaimStatus::Unverifiable,
+    ];
+
+    /// The name used in files (`unchecked`, `verified`, …).
+    pub const fn code(self) -> &'static str {
+        match self {
+            ClaimStatus::Unchecked => "unchecked",
+            ClaimStatus::Verified => "verified",
+            ClaimStatus::False => "false",
+            ClaimStatus::Misleading => "misleading",
+            ClaimStatus::Unverifiable => "unverifiable",
+        }
+    }
+}
+
 /// The details a claim annotation carries.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ClaimInfo {
     /// What makes it checkable; never empty for an automatic claim.
     pub categories: Vec<ClaimCategory>,
     /// Confidence in `0.0..=1.0`.
     pub score: f32,
+    /// The fact-checker's verdict.
+    pub status: ClaimStatus,
+    /// The fact-checker's note (sources, reasoning); empty when none.
+    pub note: String,
 }
 
 /// Kind-specific details of an annotation.

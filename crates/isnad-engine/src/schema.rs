@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::EngineError;
 use crate::model::{
-    Analysis, Annotation, ClaimCategory, ClaimInfo, Detail, Kind, Lang, Origin, QuoteForm,
-    QuoteInfo, Span, Speaker,
+    Analysis, Annotation, ClaimCategory, ClaimInfo, ClaimStatus, Detail, Kind, Lang, Origin,
+    QuoteForm, QuoteInfo, Span, Speaker,
 };
 use crate::offsets::OffsetMap;
 
@@ -84,6 +84,12 @@ pub struct FileAnnotation {
     /// Claims: confidence in `0..=1`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score: Option<f32>,
+    /// Claims: the fact-check status; absent means `unchecked`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ClaimStatus>,
+    /// Claims: the fact-checker's note; absent means none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// One speaker in a file.
@@ -130,6 +136,8 @@ pub fn to_file(analysis: &Analysis) -> File {
                 mention: None,
                 categories: None,
                 score: None,
+                status: None,
+                note: None,
             };
             match &a.detail {
                 Detail::Quote(q) => {
@@ -141,6 +149,8 @@ pub fn to_file(analysis: &Analysis) -> File {
                 Detail::Claim(c) => {
                     out.categories = Some(c.categories.clone());
                     out.score = Some(c.score);
+                    out.status = (c.status != ClaimStatus::Unchecked).then_some(c.status);
+                    out.note = (!c.note.is_empty()).then(|| c.note.clone());
                 }
                 Detail::Boilerplate => {}
             }
@@ -287,6 +297,8 @@ pub fn from_file(file: File) -> Result<Analysis, EngineError> {
             Kind::Claim => Detail::Claim(ClaimInfo {
                 categories: a.categories.unwrap_or_default(),
                 score: a.score.unwrap_or(1.0),
+                status: a.status.unwrap_or_default(),
+                note: a.note.unwrap_or_default(),
             }),
             Kind::Boilerplate => Detail::Boilerplate,
         };

@@ -44,6 +44,7 @@ fn edit_from(layer: &Layer, op: u8, a: usize, b: usize, c: usize) -> Edit {
             detail: Detail::Claim(ClaimInfo {
                 categories: vec![ClaimCategory::Event],
                 score: 1.0,
+                ..Default::default()
             }),
         },
         1 => Edit::Add {

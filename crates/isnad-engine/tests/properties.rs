@@ -438,7 +438,7 @@ fn real_articles_keep_every_invariant() {
 /// snapped to char boundaries, speakers with mentions.
 fn synthetic_analysis(text: &str, cuts: &[(usize, usize, u8)]) -> Analysis {
     use isnad_engine::{
-        Annotation, ClaimCategory, ClaimInfo, Origin, QuoteForm, QuoteInfo, Speaker,
+        Annotation, ClaimCategory, ClaimInfo, ClaimStatus, Origin, QuoteForm, QuoteInfo, Speaker,
     };
     let snap = |b: usize| isnad_engine::offsets::floor_char_boundary(text, b % (text.len() + 1));
     let span_of = |a: usize, b: usize| {
@@ -471,6 +471,13 @@ fn synthetic_analysis(text: &str, cuts: &[(usize, usize, u8)]) -> Analysis {
                 1 => Detail::Claim(ClaimInfo {
                     categories: vec![ClaimCategory::Statistic, ClaimCategory::Date],
                     score: (kind as f32) / 255.0,
+                    // Every status, and notes in Arabic with an emoji.
+                    status: ClaimStatus::ALL[i % ClaimStatus::ALL.len()],
+                    note: if i % 2 == 0 {
+                        String::new()
+                    } else {
+                        format!("مصدر {i} 📎")
+                    },
                 }),
                 _ => Detail::Boilerplate,
             };

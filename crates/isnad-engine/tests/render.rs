@@ -126,6 +126,7 @@ fn build_annotations(text: &str, raw: &[RawAnnotation]) -> Vec<Annotation> {
                 1 => Detail::Claim(ClaimInfo {
                     categories: Vec::new(),
                     score: 0.5,
+                    ..Default::default()
                 }),
                 _ => Detail::Boilerplate,
             },
@@ -527,6 +528,7 @@ fn ten_thousand_annotations_on_five_megabytes() {
                 1 => Detail::Claim(ClaimInfo {
                     categories: Vec::new(),
                     score: 0.5,
+                    ..Default::default()
                 }),
                 _ => Detail::Boilerplate,
             },
