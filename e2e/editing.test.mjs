@@ -147,3 +147,31 @@ describe('editing', () => {
     assert.ok(quotes.some((q) => q.text === 'discuss the budget' && q.origin === 'editor'), JSON.stringify(quotes));
   });
 });
+
+describe('who said what', () => {
+  let page;
+  before(async () => {
+    page = await openPage(app, { locale: 'en-US' });
+    const paras = [];
+    for (let i = 0; i < 40; i++) paras.push(`Paragraph ${i} of background text about the budget and the economy.`);
+    paras.push('"We will not back down," the minister said on Tuesday.');
+    await pasteAndWait(page, paras.join('\n'));
+  });
+  after(() => page?.close());
+
+  it('lists each speaker\'s quotes; choosing one scrolls to it in the article and selects it', async () => {
+    const item = page.locator('#isnad-speakers li[data-speaker-id]').filter({ hasText: 'the minister' });
+    const button = item.locator('button.said').first();
+    assert.match(await button.textContent(), /We will not back down/);
+    const id = await button.getAttribute('data-quote-id');
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await button.click();
+    const highlight = page.locator(`#isnad-article .selected[data-annotation-id="${id}"]`).first();
+    await highlight.waitFor();
+    await page.waitForFunction((id) => {
+      const el = document.querySelector(`#isnad-article [data-annotation-id="${id}"]`);
+      const r = el.getBoundingClientRect();
+      return r.bottom > 0 && r.top < window.innerHeight;
+    }, id);
+  });
+});

@@ -35,6 +35,19 @@ pub fn app() -> Html {
         });
     }
 
+    // Bring the selected annotation into view in the article.
+    use_effect_with(state.selected.clone(), |selected| {
+        if let Some(id) = selected {
+            let found = gloo::utils::document()
+                .query_selector(&format!("#isnad-article [data-annotation-id=\"{id}\"]"))
+                .ok()
+                .flatten();
+            if let Some(element) = found {
+                element.scroll_into_view_with_bool(false);
+            }
+        }
+    });
+
     // After a paste, put the caret just after the pasted text.
     {
         let textarea = textarea.clone();

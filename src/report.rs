@@ -30,6 +30,8 @@ pub struct QuoteRow {
     pub content: AttrValue,
     /// The speaker's canonical name, when one was found.
     pub speaker: Option<AttrValue>,
+    /// The speaker's id, when one was found.
+    pub speaker_id: Option<AttrValue>,
     /// The cue word(s) as written (قال، said…).
     pub cue: Option<AttrValue>,
     /// Direct, indirect or mixed.
@@ -144,6 +146,7 @@ impl Report {
                         range: range(annotation.span),
                         content: slice(annotation.span),
                         speaker: speaker.map(|(_, s)| AttrValue::from(s.name.clone())),
+                        speaker_id: speaker.map(|(_, s)| AttrValue::from(s.id.clone())),
                         cue: info.cue.map(slice),
                         form: info.form,
                     });

@@ -60,7 +60,7 @@ pub fn results(props: &ResultsProps) -> Html {
                 on_accept={props.dispatch.reform(|id: AttrValue| Action::Apply(isnad_engine::edit::Edit::Accept(id.to_string())))}
             />
             <QuoteList report={report.clone()} />
-            <SpeakerList report={report.clone()} />
+            <SpeakerList report={report.clone()} on_select={props.dispatch.reform(|id: AttrValue| Action::Select(Some(id)))} />
             <ClaimList report={report.clone()} dispatch={props.dispatch.clone()} />
             <NoiseList report={report.clone()} />
         </div>
