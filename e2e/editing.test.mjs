@@ -175,3 +175,50 @@ describe('who said what', () => {
     }, id);
   });
 });
+
+describe('keyboard and quote editing', () => {
+  let page;
+  before(async () => {
+    page = await openPage(app, { locale: 'en-US' });
+    await pasteAndWait(page, '"We will not back down," the minister said on Tuesday.\nPrices rose 4.5% in May, according to the statistics office.');
+  });
+  after(() => page?.close());
+
+  it('moves between annotations with n and p, and clears with Escape', async () => {
+    await page.locator('#isnad-article').focus();
+    await page.keyboard.press('n');
+    const first = await page.locator('#isnad-article .selected').first().getAttribute('data-annotation-id');
+    await page.keyboard.press('n');
+    const second = await page.locator('#isnad-article .selected').first().getAttribute('data-annotation-id');
+    assert.notEqual(first, second);
+    await page.keyboard.press('p');
+    assert.equal(await page.locator('#isnad-article .selected').first().getAttribute('data-annotation-id'), first);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('#isnad-article .selected'));
+  });
+
+  it('shows the shortcuts with ?', async () => {
+    await page.locator('#isnad-article').focus();
+    await page.keyboard.press('?');
+    await page.locator('#isnad-help[role="dialog"]').waitFor();
+    assert.match(await page.locator('#isnad-help').textContent(), /undo/);
+    await page.keyboard.press('?');
+    await page.waitForFunction(() => !document.querySelector('#isnad-help'));
+  });
+
+  it('changes a quote\'s speaker, names a new one, and changes its form', async () => {
+    const id = await page.locator('#isnad-quotes li[data-kind="quote"]').first().getAttribute('data-annotation-id');
+    await page.locator(`#isnad-article [data-role="content"][data-annotation-id="${id}"]`).first().click();
+    await page.locator('#isnad-quote-form').selectOption('indirect');
+    await page.waitForFunction((id) => document.querySelector(`#isnad-quotes li[data-annotation-id="${id}"] .form dd`)?.textContent === 'indirect', id);
+    await page.locator('#isnad-new-speaker').fill('Jane Doe');
+    await page.locator('#isnad-new-speaker').press('Enter');
+    await page.locator('#isnad-new-speaker').blur();
+    await page.waitForFunction((id) => document.querySelector(`#isnad-quotes li[data-annotation-id="${id}"] .speaker dd`)?.textContent === 'Jane Doe', id);
+    assert.ok(await page.locator('#isnad-speakers li[data-speaker-id] .name', { hasText: 'Jane Doe' }).count());
+    // One undo takes back the new speaker and the assignment together.
+    await page.locator('#isnad-undo').click();
+    await page.waitForFunction((id) => document.querySelector(`#isnad-quotes li[data-annotation-id="${id}"] .speaker dd`)?.textContent !== 'Jane Doe', id);
+    assert.equal(await page.locator('#isnad-speakers .name', { hasText: 'Jane Doe' }).count(), 0);
+  });
+});

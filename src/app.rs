@@ -128,6 +128,7 @@ pub fn app() -> Html {
                 can_undo={state.history.as_ref().is_some_and(|h| h.can_undo())}
                 can_redo={state.history.as_ref().is_some_and(|h| h.can_redo())}
                 dispatch={dispatch.clone()}
+                help={state.help}
             />
         },
         None => Html::default(),

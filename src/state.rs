@@ -119,6 +119,8 @@ pub struct State {
     pub history: Option<History>,
     /// The selected annotation (highlight or list item), if any.
     pub selected: Option<AttrValue>,
+    /// True while the keyboard-shortcut help is open.
+    pub help: bool,
 }
 
 /// What the editor marks a selection of the article as.
@@ -168,6 +170,17 @@ pub enum Action {
         /// Selection end.
         end16: u32,
     },
+    /// Select the next (`true`) or previous annotation in document order.
+    Step(bool),
+    /// Give the quote `quote` a new speaker called `name`, in one step.
+    NewSpeaker {
+        /// The quote's id.
+        quote: AttrValue,
+        /// The new speaker's name.
+        name: AttrValue,
+    },
+    /// Open or close the keyboard-shortcut help.
+    ToggleHelp,
     /// Any other change to the annotations.
     Apply(Edit),
     /// Ctrl+Z.
@@ -240,6 +253,26 @@ impl State {
             },
             Mark::Mention => Edit::SetMention(self.selected.as_ref()?.to_string(), Some(span)),
         })
+    }
+
+    /// The annotation after (or before) the selected one, in document
+    /// order; from no selection, the first (or last).
+    fn step(&self, forward: bool) -> Option<AttrValue> {
+        let annotations = &self.history.as_ref()?.current().annotations;
+        if annotations.is_empty() {
+            return None;
+        }
+        let at = self
+            .selected
+            .as_ref()
+            .and_then(|id| annotations.iter().position(|a| a.id == id.as_str()));
+        let i = match (at, forward) {
+            (None, true) => 0,
+            (None, false) => annotations.len() - 1,
+            (Some(i), true) => (i + 1).min(annotations.len() - 1),
+            (Some(i), false) => i.saturating_sub(1),
+        };
+        Some(AttrValue::from(annotations[i].id.clone()))
     }
 
     /// Applies an edit; a refused one (stale id, bad range) changes nothing.
@@ -341,6 +374,27 @@ impl Reducible for State {
             Action::Analyse => next = next.analyse(),
             Action::SetUiLang(ui) => next.ui = ui,
             Action::Select(id) => next.selected = id,
+            Action::Step(forward) => next.selected = next.step(forward),
+            Action::ToggleHelp => next.help = !next.help,
+            Action::NewSpeaker { quote, name } => {
+                let (Some(report), Some(history)) = (next.report.clone(), next.history.as_mut())
+                else {
+                    return self;
+                };
+                let id = history.current().next_speaker_id();
+                let edits = [
+                    Edit::AddSpeaker {
+                        id: id.clone(),
+                        name: name.to_string(),
+                        title: None,
+                    },
+                    Edit::SetSpeaker(quote.to_string(), Some(id)),
+                ];
+                if history.apply_all(&report.analysis.text, &edits).is_err() {
+                    return self;
+                }
+                next.refresh();
+            }
             Action::MarkSelection {
                 mark,
                 start16,

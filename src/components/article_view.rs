@@ -16,7 +16,10 @@ use yew::prelude::*;
 
 use crate::i18n::UiLang;
 use crate::report::Report;
-use crate::state::Mark;
+use crate::state::{Action, Mark};
+use isnad_engine::edit::Edit;
+use isnad_engine::{Detail, QuoteForm};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 
 /// Paragraphs shown at most: very long pastes are analysed in full, but
 /// rendering tens of thousands of paragraphs would freeze the page.
@@ -29,14 +32,8 @@ pub struct ArticleViewProps {
     pub report: std::rc::Rc<Report>,
     /// The selected annotation's id.
     pub selected: Option<AttrValue>,
-    /// Called with the clicked annotation (the innermost highlight), or none.
-    pub on_select: Callback<Option<AttrValue>>,
-    /// Called with a mark and the article selection in UTF-16 units.
-    pub on_mark: Callback<(Mark, u32, u32)>,
-    /// Called to delete the selected annotation.
-    pub on_delete: Callback<AttrValue>,
-    /// Called to accept the selected automatic annotation.
-    pub on_accept: Callback<AttrValue>,
+    /// Sends the editor's intents to the page's reducer.
+    pub dispatch: Callback<Action>,
 }
 
 /// The highlighted article and its editing toolbar.
@@ -59,8 +56,9 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             }
         });
 
+    let dispatch = props.dispatch.clone();
     let onclick = {
-        let on_select = props.on_select.clone();
+        let on_select = dispatch.reform(Action::Select);
         Callback::from(move |e: MouseEvent| {
             let id = e
                 .target()
@@ -72,16 +70,20 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         })
     };
     let mark = |mark: Mark| {
-        let on_mark = props.on_mark.clone();
+        let dispatch = dispatch.clone();
         move || {
-            if let Some((start, end)) = selection_utf16() {
-                on_mark.emit((mark, start, end));
+            if let Some((start16, end16)) = selection_utf16() {
+                dispatch.emit(Action::MarkSelection {
+                    mark,
+                    start16,
+                    end16,
+                });
             }
         }
     };
     let onkeydown = {
         let (quote, claim, mention) = (mark(Mark::Quote), mark(Mark::Claim), mark(Mark::Mention));
-        let on_delete = props.on_delete.clone();
+        let dispatch = dispatch.clone();
         let selected = props.selected.clone();
         Callback::from(move |e: KeyboardEvent| {
             if e.ctrl_key() || e.meta_key() || e.alt_key() {
@@ -91,8 +93,12 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 "q" => quote(),
                 "c" => claim(),
                 "s" => mention(),
+                "n" | "j" => dispatch.emit(Action::Step(true)),
+                "p" | "k" => dispatch.emit(Action::Step(false)),
+                "Escape" => dispatch.emit(Action::Select(None)),
+                "?" => dispatch.emit(Action::ToggleHelp),
                 "Delete" | "Backspace" => match &selected {
-                    Some(id) => on_delete.emit(id.clone()),
+                    Some(id) => dispatch.emit(Action::Apply(Edit::Delete(id.to_string()))),
                     None => return,
                 },
                 _ => return,
@@ -114,24 +120,71 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     };
     let selected_annotation =
         selected.and_then(|id| analysis.annotations.iter().find(|a| a.id == id));
+    let selected_id = props.selected.clone().unwrap_or_default().to_string();
     let delete = {
-        let on_delete = props.on_delete.clone();
-        let id = props.selected.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(id) = &id {
-                on_delete.emit(id.clone());
-            }
-        })
+        let id = selected_id.clone();
+        dispatch.reform(move |_: MouseEvent| Action::Apply(Edit::Delete(id.clone())))
     };
     let accept = {
-        let on_accept = props.on_accept.clone();
-        let id = props.selected.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(id) = &id {
-                on_accept.emit(id.clone());
-            }
-        })
+        let id = selected_id.clone();
+        dispatch.reform(move |_: MouseEvent| Action::Apply(Edit::Accept(id.clone())))
     };
+    // The selected quote's speaker and form.
+    let quote_editor = selected_annotation.and_then(|a| match &a.detail {
+        Detail::Quote(q) => Some((a.id.clone(), q.clone())),
+        _ => None,
+    }).map(|(id, q)| {
+        let on_form = {
+            let id = id.clone();
+            dispatch.reform(move |e: Event| {
+                let select: HtmlSelectElement = e.target_unchecked_into();
+                let form = match select.value().as_str() {
+                    "indirect" => QuoteForm::Indirect,
+                    "mixed" => QuoteForm::Mixed,
+                    _ => QuoteForm::Direct,
+                };
+                Action::Apply(Edit::SetForm(id.clone(), form))
+            })
+        };
+        let on_speaker = {
+            let id = id.clone();
+            dispatch.reform(move |e: Event| {
+                let select: HtmlSelectElement = e.target_unchecked_into();
+                let speaker = Some(select.value()).filter(|v| !v.is_empty());
+                Action::Apply(Edit::SetSpeaker(id.clone(), speaker))
+            })
+        };
+        let on_new_speaker = {
+            let id = id.clone();
+            dispatch.reform(move |e: Event| {
+                let input: HtmlInputElement = e.target_unchecked_into();
+                let name = input.value();
+                input.set_value("");
+                Action::NewSpeaker {
+                    quote: AttrValue::from(id.clone()),
+                    name: AttrValue::from(name),
+                }
+            })
+        };
+        html! {
+            <div class="quote-editor" role="group" aria-label={t.quotes}>
+                <label for="isnad-quote-speaker">{ t.speaker }</label>
+                <select id="isnad-quote-speaker" onchange={on_speaker}>
+                    <option value="" selected={q.speaker.is_none()}>{ t.unknown_speaker }</option>
+                    { for analysis.speakers.iter().map(|s| html! {
+                        <option value={s.id.clone()} selected={q.speaker.as_deref() == Some(s.id.as_str())} dir="auto">{ s.name.clone() }</option>
+                    }) }
+                </select>
+                <input id="isnad-new-speaker" type="text" dir="auto" placeholder={t.new_speaker} aria-label={t.new_speaker} onchange={on_new_speaker} />
+                <label for="isnad-quote-form">{ t.form }</label>
+                <select id="isnad-quote-form" onchange={on_form}>
+                    { for [QuoteForm::Direct, QuoteForm::Indirect, QuoteForm::Mixed].into_iter().map(|f| html! {
+                        <option value={f.code()} selected={f == q.form}>{ t.form_name(f) }</option>
+                    }) }
+                </select>
+            </div>
+        }
+    });
 
     html! {
         <section class="article-pane">
@@ -145,7 +198,9 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                         <button type="button" class="accept" onclick={accept}>{ t.accept }</button>
                     }
                 }
+                <button type="button" class="help" aria-keyshortcuts="?" onclick={dispatch.reform(|_: MouseEvent| Action::ToggleHelp)}>{ t.shortcuts }<kbd>{ "?" }</kbd></button>
             </div>
+            { for quote_editor }
             <article
                 id="isnad-article"
                 class="article"

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::components::{ArticleView, ClaimList, NoiseList, QuoteList, SpeakerList};
 use crate::i18n::{Counted, UiLang};
 use crate::report::Report;
-use crate::state::{Action, Mark};
+use crate::state::Action;
 
 /// Properties of [`Results`].
 #[derive(Properties, PartialEq)]
@@ -24,6 +24,8 @@ pub struct ResultsProps {
     pub can_redo: bool,
     /// Sends an editing intent to the page's reducer.
     pub dispatch: Callback<Action>,
+    /// True while the shortcut help is open.
+    pub help: bool,
 }
 
 /// The status line and the quote, speaker, claim and page-noise lists.
@@ -54,11 +56,19 @@ pub fn results(props: &ResultsProps) -> Html {
             <ArticleView
                 report={report.clone()}
                 selected={props.selected.clone()}
-                on_select={props.dispatch.reform(Action::Select)}
-                on_mark={props.dispatch.reform(|(mark, start16, end16): (Mark, u32, u32)| Action::MarkSelection { mark, start16, end16 })}
-                on_delete={props.dispatch.reform(|id: AttrValue| Action::Apply(isnad_engine::edit::Edit::Delete(id.to_string())))}
-                on_accept={props.dispatch.reform(|id: AttrValue| Action::Apply(isnad_engine::edit::Edit::Accept(id.to_string())))}
+                dispatch={props.dispatch.clone()}
             />
+            if props.help {
+                <div id="isnad-help" class="help-panel" role="dialog" aria-label={t.shortcuts}>
+                    <h2>{ t.shortcuts }</h2>
+                    <dl>
+                        { for t.shortcut_list.iter().map(|(keys, what)| html! {
+                            <><dt><kbd>{ *keys }</kbd></dt><dd>{ *what }</dd></>
+                        }) }
+                    </dl>
+                    <button type="button" onclick={props.dispatch.reform(|_: MouseEvent| Action::ToggleHelp)}>{ "×" }</button>
+                </div>
+            }
             <QuoteList report={report.clone()} />
             <SpeakerList report={report.clone()} on_select={props.dispatch.reform(|id: AttrValue| Action::Select(Some(id)))} />
             <ClaimList report={report.clone()} dispatch={props.dispatch.clone()} />

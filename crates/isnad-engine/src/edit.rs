@@ -487,6 +487,17 @@ impl History {
         Ok(())
     }
 
+    /// Applies several edits as one undoable step (a new speaker and the
+    /// quote that gets it); if any is refused, none is applied.
+    pub fn apply_all(&mut self, text: &str, edits: &[Edit]) -> Result<(), EditError> {
+        let mut layer = self.current().as_ref().clone();
+        for edit in edits {
+            layer = apply(text, &layer, edit)?;
+        }
+        self.push(layer);
+        Ok(())
+    }
+
     /// Makes `layer` the current state as one undoable step (re-analysis).
     pub fn push(&mut self, layer: Layer) {
         self.layers.truncate(self.at + 1);
