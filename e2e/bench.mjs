@@ -1,0 +1,87 @@
+// Measures the editor's budgets in headless Chromium against the release
+// build and prints the figures (no assertions: budgets are read, not
+// tested). Run with scripts/bench-web.
+import { readFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { DIST, SHARED, openPage, paste, startApp } from './support/app.mjs';
+
+/** Milliseconds from dispatching a paste until highlights are in the article. */
+async function pasteToHighlights(page, text) {
+  await page.locator('#isnad-text').fill('');
+  return page.evaluate(async (pasted) => {
+    const textarea = document.querySelector('#isnad-text');
+    textarea.focus();
+    const data = new DataTransfer();
+    data.setData('text/plain', pasted);
+    const started = performance.now();
+    textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    while (!document.querySelector('#isnad-article [data-annotation-id]')) {
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    // One more frame: the highlights are painted.
+    await new Promise((r) => requestAnimationFrame(r));
+    return performance.now() - started;
+  }, text);
+}
+
+/** Median of `runs` measurements. */
+async function median(runs, measure) {
+  const all = [];
+  for (let i = 0; i < runs; i++) all.push(await measure());
+  all.sort((a, b) => a - b);
+  return all[Math.floor(all.length / 2)];
+}
+
+const app = await startApp();
+try {
+  const page = await openPage(app, { locale: 'en-US' });
+  const figures = [];
+
+  const karabakhFile = path.join(SHARED, 'fixtures', 'ar-karabakh-wire.txt');
+  const karabakh = readFileSync(karabakhFile, 'utf8');
+  figures.push(['Karabakh fixture: paste → highlights on screen (median of 5)', `${(await median(5, () => pasteToHighlights(page, karabakh))).toFixed(0)} ms`, '≤ 100 ms']);
+
+  // A 10,000-word article made of the dev articles, read at run time.
+  const devDir = path.join(SHARED, 'fixtures', 'dev');
+  const dev = readdirSync(devDir).filter((f) => f.endsWith('.json')).sort()
+    .map((f) => JSON.parse(readFileSync(path.join(devDir, f), 'utf8')).text);
+  let long = '';
+  for (let i = 0; long.split(/\s+/).length < 10_000; i++) long += dev[i % dev.length] + '\n\n';
+  figures.push([`${long.split(/\s+/).length}-word article: paste → highlights (median of 3)`, `${(await median(3, () => pasteToHighlights(page, long))).toFixed(0)} ms`, '≤ 500 ms']);
+
+  // One edit on a document with about 1,000 annotations.
+  const lines = [];
+  for (let i = 0; i < 500; i++) lines.push(`Officials said prices rose ${i}.5% in region ${i}, according to the statistics office.`);
+  await pasteToHighlights(page, lines.join('\n'));
+  const count = await page.locator('#isnad-article [data-role="content"]').evaluateAll((els) => new Set(els.map((e) => e.dataset.annotationId)).size);
+  const edit = await median(5, async () => {
+    await page.locator('#isnad-article [data-kind="claim"]').first().click();
+    return page.evaluate(async () => {
+      const article = document.querySelector('#isnad-article');
+      article.focus();
+      const before = document.querySelectorAll('#isnad-article [data-annotation-id]').length;
+      const started = performance.now();
+      article.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true }));
+      while (document.querySelectorAll('#isnad-article [data-annotation-id]').length === before) {
+        await new Promise((r) => setTimeout(r, 0));
+      }
+      const elapsed = performance.now() - started;
+      // Put it back for the next round.
+      document.querySelector('#isnad-undo').click();
+      await new Promise((r) => requestAnimationFrame(r));
+      return elapsed;
+    });
+  });
+  figures.push([`one edit (delete) with ${count} annotations: re-render (median of 5)`, `${edit.toFixed(1)} ms`, '≤ 16 ms']);
+
+  // Release size.
+  const files = readdirSync(DIST).filter((f) => /\.(wasm|js|css)$/.test(f));
+  const gzip = files.reduce((sum, f) => sum + gzipSync(readFileSync(path.join(DIST, f)), { level: 9 }).length, 0);
+  figures.push(['release wasm + JS + CSS, gzip -9', `${(gzip / 1024).toFixed(0)} KiB (${gzip} B)`, '≤ 400 KB']);
+
+  for (const [what, value, budget] of figures) console.log(`${what.padEnd(70)} ${value.padStart(16)}   budget ${budget}`);
+  await page.close();
+} finally {
+  await app.close();
+}
