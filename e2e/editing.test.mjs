@@ -222,3 +222,34 @@ describe('keyboard and quote editing', () => {
     assert.equal(await page.locator('#isnad-speakers .name', { hasText: 'Jane Doe' }).count(), 0);
   });
 });
+
+describe('filters', () => {
+  let page;
+  before(async () => {
+    page = await openPage(app, { locale: 'en-US' });
+    await pasteAndWait(page, '"We will not back down," the minister said on Tuesday.\nPrices rose 4.5% in May, according to the statistics office.\nBy Jane Doe');
+  });
+  after(() => page?.close());
+
+  const listed = (page, kind) => page.locator(`#isnad-results li[data-kind="${kind}"]`).count();
+
+  it('shows one kind, one origin, one status or one speaker', async () => {
+    assert.ok((await listed(page, 'quote')) >= 2);
+    await page.locator('#isnad-filter-kind').selectOption('claim');
+    await page.waitForFunction(() => !document.querySelector('#isnad-results li[data-kind="quote"]'));
+    assert.ok((await listed(page, 'claim')) >= 1);
+    await page.locator('#isnad-filter-kind').selectOption('');
+    await page.locator('#isnad-filter-origin').selectOption('editor');
+    await page.waitForFunction(() => !document.querySelector('#isnad-results li[data-kind]'));
+    await page.locator('#isnad-filter-origin').selectOption('');
+    const speaker = await page.locator('#isnad-filter-speaker option', { hasText: 'the minister' }).getAttribute('value');
+    await page.locator('#isnad-filter-speaker').selectOption(speaker);
+    await page.waitForFunction(() => document.querySelectorAll('#isnad-results li[data-kind="quote"]').length === 1);
+    assert.match(await page.locator('#isnad-results li[data-kind="quote"] .speaker dd').textContent(), /the minister/);
+    await page.locator('#isnad-filter-speaker').selectOption('');
+    await page.locator('#isnad-filter-status').selectOption('verified');
+    await page.waitForFunction(() => !document.querySelector('#isnad-results li[data-kind]'));
+    await page.locator('#isnad-filter-status').selectOption('');
+    await page.waitForFunction(() => document.querySelector('#isnad-results li[data-kind="quote"]'));
+  });
+});

@@ -129,6 +129,7 @@ pub fn app() -> Html {
                 can_redo={state.history.as_ref().is_some_and(|h| h.can_redo())}
                 dispatch={dispatch.clone()}
                 help={state.help}
+                filter={state.filter.clone()}
             />
         },
         None => Html::default(),

@@ -77,9 +77,6 @@ impl UiLang {
 }
 
 /// Every interface string.
-// The editing strings (status, note, undo, mark as…) are filled in all
-// three languages ahead of the editor views that use them.
-#[allow(dead_code)]
 #[derive(Debug)]
 pub struct Text {
     /// Under the title.
@@ -146,6 +143,12 @@ pub struct Text {
     pub origin_editor: &'static str,
     /// Filter: everything.
     pub all: &'static str,
+    /// Label of the filter group.
+    pub filters: &'static str,
+    /// Label of the kind filter.
+    pub filter_kind: &'static str,
+    /// Label of the origin filter.
+    pub filter_origin: &'static str,
     /// The direct / indirect / mixed quote forms.
     pub forms: [&'static str; 3],
     /// Claim categories in [`ClaimCategory`] order.
@@ -296,6 +299,9 @@ pub const EN: Text = Text {
     origin_auto: "automatic",
     origin_editor: "editor",
     all: "All",
+    filters: "Filters",
+    filter_kind: "Show",
+    filter_origin: "Made by",
     forms: ["direct", "indirect", "mixed"],
     categories: ["statistic", "date", "event", "decision", "plan", "comparison", "causal"],
     statuses: ["unchecked", "verified", "false", "misleading", "unverifiable"],
@@ -360,6 +366,9 @@ pub const AR: Text = Text {
     origin_auto: "تلقائي",
     origin_editor: "المحرر",
     all: "الكل",
+    filters: "عوامل التصفية",
+    filter_kind: "اعرض",
+    filter_origin: "المصدر",
     forms: ["مباشر", "غير مباشر", "مختلط"],
     categories: ["إحصاء", "تاريخ", "حدث", "قرار", "خطة", "مقارنة", "سببية"],
     statuses: ["لم يُتحقق منه", "صحيح", "خاطئ", "مضلل", "لا يمكن التحقق منه"],
@@ -424,6 +433,9 @@ pub const FR: Text = Text {
     origin_auto: "automatique",
     origin_editor: "éditeur",
     all: "Tout",
+    filters: "Filtres",
+    filter_kind: "Afficher",
+    filter_origin: "Origine",
     forms: ["directe", "indirecte", "mixte"],
     categories: ["statistique", "date", "événement", "décision", "projet", "comparaison", "causalité"],
     statuses: ["non vérifiée", "vraie", "fausse", "trompeuse", "invérifiable"],

@@ -7,7 +7,9 @@ use std::rc::Rc;
 
 use isnad_engine::offsets::OffsetMap;
 use isnad_engine::render::{self, ParagraphRuns};
-use isnad_engine::{Analysis, ClaimCategory, ClaimStatus, Detail, Lang, Options, QuoteForm, Span};
+use isnad_engine::{
+    Analysis, ClaimCategory, ClaimStatus, Detail, Lang, Options, Origin, QuoteForm, Span,
+};
 use yew::AttrValue;
 
 /// A half-open range in UTF-16 code units, as the DOM counts.
@@ -36,6 +38,8 @@ pub struct QuoteRow {
     pub cue: Option<AttrValue>,
     /// Direct, indirect or mixed.
     pub form: QuoteForm,
+    /// Found by the engine or made or changed by the editor.
+    pub origin: Origin,
 }
 
 /// One speaker with how often they are quoted.
@@ -66,6 +70,8 @@ pub struct ClaimRow {
     pub status: ClaimStatus,
     /// The fact-checker's note.
     pub note: AttrValue,
+    /// Found by the engine or made or changed by the editor.
+    pub origin: Origin,
 }
 
 /// One piece of page noise (byline, related headline, prompt…).
@@ -77,6 +83,8 @@ pub struct NoiseRow {
     pub range: Range16,
     /// Its text.
     pub text: AttrValue,
+    /// Found by the engine or made or changed by the editor.
+    pub origin: Origin,
 }
 
 /// Everything the result lists show for one analysed text.
@@ -149,6 +157,7 @@ impl Report {
                         speaker_id: speaker.map(|(_, s)| AttrValue::from(s.id.clone())),
                         cue: info.cue.map(slice),
                         form: info.form,
+                        origin: annotation.origin,
                     });
                 }
                 Detail::Claim(info) => claims.push(ClaimRow {
@@ -158,11 +167,13 @@ impl Report {
                     categories: info.categories.clone(),
                     status: info.status,
                     note: AttrValue::from(info.note.clone()),
+                    origin: annotation.origin,
                 }),
                 Detail::Boilerplate => noise.push(NoiseRow {
                     id,
                     range: range(annotation.span),
                     text: slice(annotation.span),
+                    origin: annotation.origin,
                 }),
             }
         }

@@ -6,7 +6,9 @@ use std::rc::Rc;
 
 use isnad_engine::edit::{merge_analysis, Edit, History, Layer};
 use isnad_engine::offsets::OffsetMap;
-use isnad_engine::{Analysis, ClaimInfo, Detail, Lang, QuoteForm, QuoteInfo};
+use isnad_engine::{
+    Analysis, ClaimInfo, ClaimStatus, Detail, Kind, Lang, Origin, QuoteForm, QuoteInfo,
+};
 use yew::{AttrValue, Reducible};
 
 use crate::i18n::UiLang;
@@ -121,6 +123,28 @@ pub struct State {
     pub selected: Option<AttrValue>,
     /// True while the keyboard-shortcut help is open.
     pub help: bool,
+    /// What the lists show.
+    pub filter: Filter,
+}
+
+/// Which annotations the lists show. `None` in a field means "all".
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Only quotes, claims or page noise.
+    pub kind: Option<Kind>,
+    /// Only automatic or only the editor's annotations.
+    pub origin: Option<Origin>,
+    /// Only claims with this fact-check status.
+    pub status: Option<ClaimStatus>,
+    /// Only quotes of this speaker (id).
+    pub speaker: Option<AttrValue>,
+}
+
+impl Filter {
+    /// True when annotations of `kind` and `origin` are shown.
+    pub fn shows(&self, kind: Kind, origin: Origin) -> bool {
+        self.kind.is_none_or(|k| k == kind) && self.origin.is_none_or(|o| o == origin)
+    }
 }
 
 /// What the editor marks a selection of the article as.
@@ -181,6 +205,8 @@ pub enum Action {
     },
     /// Open or close the keyboard-shortcut help.
     ToggleHelp,
+    /// Change what the lists show.
+    SetFilter(Filter),
     /// Any other change to the annotations.
     Apply(Edit),
     /// Ctrl+Z.
@@ -376,6 +402,7 @@ impl Reducible for State {
             Action::Select(id) => next.selected = id,
             Action::Step(forward) => next.selected = next.step(forward),
             Action::ToggleHelp => next.help = !next.help,
+            Action::SetFilter(filter) => next.filter = filter,
             Action::NewSpeaker { quote, name } => {
                 let (Some(report), Some(history)) = (next.report.clone(), next.history.as_mut())
                 else {

@@ -17,6 +17,8 @@ use crate::state::Action;
 pub struct ClaimListProps {
     /// The analysis whose claims to list.
     pub report: Rc<Report>,
+    /// What to show.
+    pub filter: crate::state::Filter,
     /// Sends a fact-check (status and note) to the page's reducer.
     pub dispatch: Callback<Action>,
 }
@@ -25,7 +27,17 @@ pub struct ClaimListProps {
 #[function_component(ClaimList)]
 pub fn claim_list(props: &ClaimListProps) -> Html {
     let t = use_context::<UiLang>().unwrap_or_default().text();
-    let claims = &props.report.claims;
+    let f = &props.filter;
+    if f.kind.is_some_and(|k| k != isnad_engine::Kind::Claim) || f.speaker.is_some() {
+        return Html::default();
+    }
+    let claims: Vec<&ClaimRow> = props
+        .report
+        .claims
+        .iter()
+        .filter(|c| f.shows(isnad_engine::Kind::Claim, c.origin))
+        .filter(|c| f.status.is_none_or(|s| s == c.status))
+        .collect();
     html! {
         <section class="list claims" id="isnad-claims" aria-labelledby="isnad-claims-title">
             <h2 id="isnad-claims-title">{ t.claims }{ " " }<span class="count">{ claims.len() }</span></h2>

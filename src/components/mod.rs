@@ -4,6 +4,7 @@
 mod article_form;
 mod article_view;
 mod claim_list;
+mod filter_bar;
 mod hint;
 mod language_select;
 mod noise_list;
@@ -15,6 +16,7 @@ mod ui_language_select;
 pub use article_form::ArticleForm;
 pub use article_view::ArticleView;
 pub use claim_list::ClaimList;
+pub use filter_bar::FilterBar;
 pub use hint::Hint;
 pub use language_select::LanguageSelect;
 pub use noise_list::NoiseList;

@@ -13,20 +13,34 @@ use crate::report::{NoiseRow, Report};
 pub struct NoiseListProps {
     /// The analysis whose page noise to list.
     pub report: Rc<Report>,
+    /// What to show.
+    pub filter: crate::state::Filter,
 }
 
 /// A count and one `<li data-kind="boilerplate">` per item.
 #[function_component(NoiseList)]
 pub fn noise_list(props: &NoiseListProps) -> Html {
     let t = use_context::<UiLang>().unwrap_or_default().text();
-    let noise = &props.report.noise;
+    let f = &props.filter;
+    if f.kind.is_some_and(|k| k != isnad_engine::Kind::Boilerplate)
+        || f.status.is_some()
+        || f.speaker.is_some()
+    {
+        return Html::default();
+    }
+    let noise: Vec<&NoiseRow> = props
+        .report
+        .noise
+        .iter()
+        .filter(|n| f.shows(isnad_engine::Kind::Boilerplate, n.origin))
+        .collect();
     html! {
         <section class="list noise" id="isnad-noise" aria-labelledby="isnad-noise-title">
             <h2 id="isnad-noise-title">{ t.noise }{ " " }<span class="count">{ noise.len() }</span></h2>
             if noise.is_empty() {
                 <p class="none">{ t.none_found[3] }</p>
             } else {
-                <ol>{ for noise.iter().take(LIST_LIMIT).map(noise_item) }</ol>
+                <ol>{ for noise.iter().take(LIST_LIMIT).map(|n| noise_item(n)) }</ol>
                 { more_line(t, noise.len()) }
             }
         </section>

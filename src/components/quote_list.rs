@@ -7,19 +7,33 @@ use yew::prelude::*;
 use crate::components::{more_line, LIST_LIMIT};
 use crate::i18n::{Text, UiLang};
 use crate::report::{QuoteRow, Report};
+use crate::state::Filter;
+use isnad_engine::Kind;
 
 /// Properties of [`QuoteList`].
 #[derive(Properties, PartialEq)]
 pub struct QuoteListProps {
     /// The analysis whose quotes to list.
     pub report: Rc<Report>,
+    /// What to show.
+    pub filter: Filter,
 }
 
 /// One `<li data-kind="quote">` per quote.
 #[function_component(QuoteList)]
 pub fn quote_list(props: &QuoteListProps) -> Html {
     let t = use_context::<UiLang>().unwrap_or_default().text();
-    let quotes = &props.report.quotes;
+    let f = &props.filter;
+    if f.kind.is_some_and(|k| k != Kind::Quote) || f.status.is_some() {
+        return Html::default();
+    }
+    let quotes: Vec<&QuoteRow> = props
+        .report
+        .quotes
+        .iter()
+        .filter(|q| f.shows(Kind::Quote, q.origin))
+        .filter(|q| f.speaker.is_none() || q.speaker_id == f.speaker)
+        .collect();
     html! {
         <section class="list quotes" id="isnad-quotes" aria-labelledby="isnad-quotes-title">
             <h2 id="isnad-quotes-title">{ t.quotes }{ " " }<span class="count">{ quotes.len() }</span></h2>

@@ -4,10 +4,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::{ArticleView, ClaimList, NoiseList, QuoteList, SpeakerList};
+use crate::components::{ArticleView, ClaimList, FilterBar, NoiseList, QuoteList, SpeakerList};
 use crate::i18n::{Counted, UiLang};
 use crate::report::Report;
-use crate::state::Action;
+use crate::state::{Action, Filter};
 
 /// Properties of [`Results`].
 #[derive(Properties, PartialEq)]
@@ -26,6 +26,8 @@ pub struct ResultsProps {
     pub dispatch: Callback<Action>,
     /// True while the shortcut help is open.
     pub help: bool,
+    /// What the lists show.
+    pub filter: Filter,
 }
 
 /// The status line and the quote, speaker, claim and page-noise lists.
@@ -69,10 +71,11 @@ pub fn results(props: &ResultsProps) -> Html {
                     <button type="button" onclick={props.dispatch.reform(|_: MouseEvent| Action::ToggleHelp)}>{ "×" }</button>
                 </div>
             }
-            <QuoteList report={report.clone()} />
+            <FilterBar filter={props.filter.clone()} report={report.clone()} dispatch={props.dispatch.clone()} />
+            <QuoteList report={report.clone()} filter={props.filter.clone()} />
             <SpeakerList report={report.clone()} on_select={props.dispatch.reform(|id: AttrValue| Action::Select(Some(id)))} />
-            <ClaimList report={report.clone()} dispatch={props.dispatch.clone()} />
-            <NoiseList report={report.clone()} />
+            <ClaimList report={report.clone()} filter={props.filter.clone()} dispatch={props.dispatch.clone()} />
+            <NoiseList report={report.clone()} filter={props.filter.clone()} />
         </div>
     }
 }
