@@ -180,6 +180,48 @@ impl Layer {
         }
     }
 
+    /// Changes the quote `id`'s details; the quote becomes the editor's.
+    fn change_quote(
+        &mut self,
+        id: &str,
+        change: impl FnOnce(&mut QuoteInfo),
+    ) -> Result<(), EditError> {
+        let i = self.position(id)?;
+        let a = &mut self.annotations[i];
+        let found = a.kind();
+        let Detail::Quote(q) = &mut a.detail else {
+            return Err(EditError::WrongKind {
+                id: id.to_string(),
+                found,
+                wanted: Kind::Quote,
+            });
+        };
+        change(q);
+        a.origin = Origin::Editor;
+        Ok(())
+    }
+
+    /// Changes the claim `id`'s details; the claim becomes the editor's.
+    fn change_claim(
+        &mut self,
+        id: &str,
+        change: impl FnOnce(&mut ClaimInfo),
+    ) -> Result<(), EditError> {
+        let i = self.position(id)?;
+        let a = &mut self.annotations[i];
+        let found = a.kind();
+        let Detail::Claim(c) = &mut a.detail else {
+            return Err(EditError::WrongKind {
+                id: id.to_string(),
+                found,
+                wanted: Kind::Claim,
+            });
+        };
+        change(c);
+        a.origin = Origin::Editor;
+        Ok(())
+    }
+
     fn sort(&mut self) {
         self.annotations
             .sort_by_key(|a| (a.span.start, std::cmp::Reverse(a.span.end)));
@@ -199,30 +241,6 @@ fn check_span(text: &str, span: Span) -> Result<(), EditError> {
 
 fn check_optional(text: &str, span: Option<Span>) -> Result<(), EditError> {
     span.map_or(Ok(()), |s| check_span(text, s))
-}
-
-fn quote_mut(a: &mut Annotation) -> Result<&mut QuoteInfo, EditError> {
-    let kind = a.kind();
-    match &mut a.detail {
-        Detail::Quote(q) => Ok(q),
-        _ => Err(EditError::WrongKind {
-            id: a.id.clone(),
-            found: kind,
-            wanted: Kind::Quote,
-        }),
-    }
-}
-
-fn claim_mut(a: &mut Annotation) -> Result<&mut ClaimInfo, EditError> {
-    let kind = a.kind();
-    match &mut a.detail {
-        Detail::Claim(c) => Ok(c),
-        _ => Err(EditError::WrongKind {
-            id: a.id.clone(),
-            found: kind,
-            wanted: Kind::Claim,
-        }),
-    }
 }
 
 /// Applies one edit to a layer over `text` and returns the new layer;
@@ -271,48 +289,27 @@ pub fn apply(text: &str, layer: &Layer, edit: &Edit) -> Result<Layer, EditError>
             if let Some(s) = speaker {
                 next.speaker_position(s)?;
             }
-            let i = next.position(id)?;
-            let a = &mut next.annotations[i];
-            quote_mut(a)?.speaker = speaker.clone();
-            a.origin = Origin::Editor;
+            next.change_quote(id, |q| q.speaker = speaker.clone())?;
         }
-        Edit::SetForm(id, form) => {
-            let i = next.position(id)?;
-            let a = &mut next.annotations[i];
-            quote_mut(a)?.form = *form;
-            a.origin = Origin::Editor;
-        }
+        Edit::SetForm(id, form) => next.change_quote(id, |q| q.form = *form)?,
         Edit::SetCue(id, cue) => {
             check_optional(text, *cue)?;
-            let i = next.position(id)?;
-            let a = &mut next.annotations[i];
-            quote_mut(a)?.cue = *cue;
-            a.origin = Origin::Editor;
+            next.change_quote(id, |q| q.cue = *cue)?;
         }
         Edit::SetMention(id, mention) => {
             check_optional(text, *mention)?;
-            let i = next.position(id)?;
-            let a = &mut next.annotations[i];
-            quote_mut(a)?.mention = *mention;
-            a.origin = Origin::Editor;
+            next.change_quote(id, |q| q.mention = *mention)?;
         }
         Edit::SetCategories(id, categories) => {
-            let i = next.position(id)?;
-            let a = &mut next.annotations[i];
             let mut categories = categories.clone();
             categories.sort();
             categories.dedup();
-            claim_mut(a)?.categories = categories;
-            a.origin = Origin::Editor;
+            next.change_claim(id, |c| c.categories = categories)?;
         }
-        Edit::SetReview(id, status, note) => {
-            let i = next.position(id)?;
-            let a = &mut next.annotations[i];
-            let claim = claim_mut(a)?;
-            claim.status = *status;
-            claim.note = note.trim().to_string();
-            a.origin = Origin::Editor;
-        }
+        Edit::SetReview(id, status, note) => next.change_claim(id, |c| {
+            c.status = *status;
+            c.note = note.trim().to_string();
+        })?,
         Edit::AddSpeaker { id, name, title } => {
             let name = name.trim();
             if !name.chars().any(char::is_alphanumeric) {
@@ -596,6 +593,29 @@ mod tests {
             apply(TEXT, &layer, &add),
             Err(EditError::BadSpan { .. })
         ));
+    }
+
+    #[test]
+    fn quote_edits_on_a_claim_are_refused() {
+        let layer = Layer::from_analysis(&base());
+        let claim = layer
+            .annotations
+            .iter()
+            .find(|a| a.kind() == Kind::Claim)
+            .map(|a| a.id.clone())
+            .unwrap_or_default();
+        assert_eq!(
+            apply(
+                TEXT,
+                &layer,
+                &Edit::SetForm(claim.clone(), QuoteForm::Mixed)
+            ),
+            Err(EditError::WrongKind {
+                id: claim,
+                found: Kind::Claim,
+                wanted: Kind::Quote
+            })
+        );
     }
 
     #[test]
