@@ -118,11 +118,12 @@ impl Report {
             language,
             ..Default::default()
         };
-        Report::from_analysis(&isnad_engine::analyze(text, &options), language.is_none())
+        Report::from_analysis(isnad_engine::analyze(text, &options), language.is_none())
     }
 
-    /// Turns an analysis into display rows.
-    pub fn from_analysis(analysis: &Analysis, detected: bool) -> Report {
+    /// Turns an analysis into display rows, keeping the analysis (moved,
+    /// not copied: it holds the whole text).
+    pub fn from_analysis(analysis: Analysis, detected: bool) -> Report {
         let text = analysis.text.as_str();
         let map = OffsetMap::new(text);
         let range = |span: Span| Range16 {
@@ -188,16 +189,17 @@ impl Report {
                 quotes,
             })
             .collect();
-        let runs = render::runs(analysis);
+        let runs = render::runs(&analysis);
         let paragraph_starts16 = runs
             .iter()
             .map(|p| map.utf16_of_byte(p.paragraph.start))
             .collect();
+        let language = analysis.language;
         Report {
-            analysis: Rc::new(analysis.clone()),
+            analysis: Rc::new(analysis),
             runs: Rc::new(runs),
             paragraph_starts16: Rc::new(paragraph_starts16),
-            language: analysis.language,
+            language,
             detected,
             quotes,
             speakers,
@@ -262,7 +264,7 @@ mod tests {
 
     #[test]
     fn rows_carry_text_speaker_cue_and_utf16_ranges() {
-        let report = Report::from_analysis(&sample(), true);
+        let report = Report::from_analysis(sample(), true);
         assert_eq!(report.quotes.len(), 1);
         let quote = &report.quotes[0];
         assert_eq!(quote.content.as_str(), "نعم");
@@ -281,7 +283,7 @@ mod tests {
     fn out_of_range_speaker_index_is_ignored() {
         let mut analysis = sample();
         analysis.speakers.clear();
-        let report = Report::from_analysis(&analysis, false);
+        let report = Report::from_analysis(analysis, false);
         assert_eq!(report.quotes[0].speaker, None);
         assert!(report.speakers.is_empty());
     }

@@ -347,7 +347,7 @@ impl State {
         {
             return;
         }
-        self.report = Some(Rc::new(Report::from_analysis(&analysis, report.detected)));
+        self.report = Some(Rc::new(Report::from_analysis(analysis, report.detected)));
     }
 }
 
