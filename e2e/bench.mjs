@@ -55,25 +55,37 @@ try {
   for (let i = 0; i < 500; i++) lines.push(`Officials said prices rose ${i}.5% in region ${i}, according to the statistics office.`);
   await pasteToHighlights(page, lines.join('\n'));
   const count = await page.locator('#isnad-article [data-role="content"]').evaluateAll((els) => new Set(els.map((e) => e.dataset.annotationId)).size);
-  const edit = await median(5, async () => {
+  const rounds = [];
+  for (let i = 0; i < 7; i++) {
     await page.locator('#isnad-article [data-kind="claim"]').first().click();
-    return page.evaluate(async () => {
+    await page.waitForSelector('#isnad-article .selected');
+    rounds.push(await page.evaluate(async () => {
       const article = document.querySelector('#isnad-article');
       article.focus();
-      const before = document.querySelectorAll('#isnad-article [data-annotation-id]').length;
+      // The re-render ends with its last DOM change; the observer then
+      // forces style and layout, so "laid out" includes them. "Next frame"
+      // is when the browser can paint (frames come every ~16.7 ms).
+      let laidOut = 0;
+      const observer = new MutationObserver(() => {
+        void document.body.offsetHeight;
+        laidOut = performance.now();
+      });
+      observer.observe(document.querySelector('#isnad-results'), { subtree: true, childList: true, attributes: true, characterData: true });
       const started = performance.now();
       article.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true }));
-      while (document.querySelectorAll('#isnad-article [data-annotation-id]').length === before) {
-        await new Promise((r) => setTimeout(r, 0));
-      }
-      const elapsed = performance.now() - started;
+      let frame = 0;
+      await new Promise((r) => requestAnimationFrame(() => { frame = performance.now(); setTimeout(r, 0); }));
+      observer.disconnect();
+      const result = { laidOut: laidOut - started, frame: frame - started };
       // Put it back for the next round.
       document.querySelector('#isnad-undo').click();
-      await new Promise((r) => requestAnimationFrame(r));
-      return elapsed;
-    });
-  });
-  figures.push([`one edit (delete) with ${count} annotations: re-render (median of 5)`, `${edit.toFixed(1)} ms`, '≤ 16 ms']);
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      return result;
+    }));
+  }
+  const middle = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  figures.push([`one edit (delete), ${count} annotations: DOM updated and laid out (median of 7)`, `${middle(rounds.map((r) => r.laidOut)).toFixed(1)} ms`, '≤ 16 ms']);
+  figures.push([`one edit (delete), ${count} annotations: until the next frame (median of 7)`, `${middle(rounds.map((r) => r.frame)).toFixed(1)} ms`, '(frame every 16.7 ms)']);
 
   // Release size.
   const files = readdirSync(DIST).filter((f) => /\.(wasm|js|css)$/.test(f));

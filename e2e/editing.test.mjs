@@ -42,6 +42,14 @@ async function selectInArticle(page, needle) {
   }, needle);
 }
 
+/** The speaker list item whose name is exactly `name`. */
+async function speakerItem(page, name) {
+  const id = await page.evaluate((name) => [...document.querySelectorAll('#isnad-speakers li[data-speaker-id]')]
+    .find((li) => li.querySelector(':scope > .name')?.textContent === name)?.dataset.speakerId, name);
+  assert.ok(id, `no speaker named ${name}`);
+  return page.locator(`#isnad-speakers li[data-speaker-id="${id}"]`);
+}
+
 async function highlights(page, kind) {
   return page.locator(`#isnad-article [data-kind="${kind}"][data-role="content"]`).evaluateAll((els) =>
     els.map((e) => ({ id: e.dataset.annotationId, text: e.textContent, origin: e.dataset.origin })),
@@ -160,7 +168,7 @@ describe('who said what', () => {
   after(() => page?.close());
 
   it('lists each speaker\'s quotes; choosing one scrolls to it in the article and selects it', async () => {
-    const item = page.locator('#isnad-speakers li[data-speaker-id]').filter({ hasText: 'the minister' });
+    const item = await speakerItem(page, 'the minister');
     const button = item.locator('button.said').first();
     assert.match(await button.textContent(), /We will not back down/);
     const id = await button.getAttribute('data-quote-id');
@@ -251,5 +259,129 @@ describe('filters', () => {
     await page.waitForFunction(() => !document.querySelector('#isnad-results li[data-kind]'));
     await page.locator('#isnad-filter-status').selectOption('');
     await page.waitForFunction(() => document.querySelector('#isnad-results li[data-kind="quote"]'));
+  });
+});
+
+describe('speakers, cues and categories', () => {
+  let page;
+  before(async () => {
+    page = await openPage(app, { locale: 'en-US' });
+    await pasteAndWait(page, [
+      '"We will not back down," the minister said on Tuesday.',
+      '"Prices will fall," Jane Smith told reporters.',
+      'Prices rose 4.5% in May, according to the statistics office.',
+    ].join('\n'));
+  });
+  after(() => page?.close());
+
+  const speakerNames = (page) => page.locator('#isnad-speakers li[data-speaker-id] > .name').allTextContents();
+
+  it('renames a speaker everywhere, and undo takes the name back', async () => {
+    const item = await speakerItem(page, 'the minister');
+    await item.locator('details').evaluate((d) => { d.open = true; });
+    const input = item.locator('input.rename');
+    await input.fill('Minister Ahmad Ali');
+    await input.press('Enter');
+    await page.waitForFunction(() => [...document.querySelectorAll('#isnad-quotes .speaker dd')].some((d) => d.textContent === 'Minister Ahmad Ali'));
+    assert.ok((await speakerNames(page)).includes('Minister Ahmad Ali'));
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(() => [...document.querySelectorAll('#isnad-speakers li[data-speaker-id] > .name')].some((d) => d.textContent === 'the minister'));
+  });
+
+  it('refuses an empty name with a message and keeps the old one', async () => {
+    const item = await speakerItem(page, 'the minister');
+    await item.locator('details').evaluate((d) => { d.open = true; });
+    await item.locator('input.rename').fill('   ');
+    await item.locator('input.rename').press('Enter');
+    await page.locator('#isnad-notice[role="alert"]').waitFor();
+    assert.match(await page.locator('#isnad-notice').textContent(), /name/i);
+    assert.ok((await speakerNames(page)).includes('the minister'));
+  });
+
+  it('merges one speaker into another: the quotes move and the speaker goes', async () => {
+    const before = await speakerNames(page);
+    assert.ok(before.includes('Jane Smith') && before.includes('the minister'), JSON.stringify(before));
+    const item = await speakerItem(page, 'Jane Smith');
+    await item.locator('details').evaluate((d) => { d.open = true; });
+    const target = await item.locator('select.merge option', { hasText: 'the minister' }).getAttribute('value');
+    await item.locator('select.merge').selectOption(target);
+    await page.waitForFunction(() => ![...document.querySelectorAll('#isnad-speakers li[data-speaker-id] > .name')].some((d) => d.textContent === 'Jane Smith'));
+    const minister = page.locator(`#isnad-speakers li[data-speaker-id="${target}"]`);
+    assert.equal(await minister.locator('button.said').count(), 2);
+    await page.locator('#isnad-undo').click();
+    await page.waitForFunction(() => [...document.querySelectorAll('#isnad-speakers li[data-speaker-id] > .name')].some((d) => d.textContent === 'Jane Smith'));
+  });
+
+  it('sets a quote\'s cue from the selection (u) and clears it', async () => {
+    const id = await page.locator('#isnad-quotes li[data-kind="quote"]').first().getAttribute('data-annotation-id');
+    await page.locator(`#isnad-article [data-role="content"][data-annotation-id="${id}"]`).first().click();
+    await page.evaluate(() => {
+      // Select "on Tuesday" in the first paragraph.
+      const p = document.querySelector('#isnad-article p.para');
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = n.textContent.indexOf('on Tuesday');
+        if (at >= 0) {
+          const range = document.createRange();
+          range.setStart(n, at);
+          range.setEnd(n, at + 'on Tuesday'.length);
+          getSelection().removeAllRanges();
+          getSelection().addRange(range);
+          break;
+        }
+      }
+      document.querySelector('#isnad-article').focus();
+    });
+    await page.keyboard.press('u');
+    await page.waitForFunction((id) => document.querySelector(`#isnad-quotes li[data-annotation-id="${id}"] .cue dd`)?.textContent === 'on Tuesday', id);
+    assert.equal(await page.locator('#isnad-quote-cue').textContent(), 'on Tuesday');
+    await page.locator('#isnad-clear-cue').click();
+    await page.waitForFunction((id) => document.querySelector(`#isnad-quotes li[data-annotation-id="${id}"] .cue dd`)?.textContent === '—', id);
+  });
+
+  it('edits a claim\'s categories, status and note from the keyboard (Enter opens the editor)', async () => {
+    const id = await page.locator('#isnad-claims li[data-kind="claim"]').first().getAttribute('data-annotation-id');
+    // Walk with n until the claim is selected, then Enter.
+    await page.locator('#isnad-article').focus();
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('n');
+      if (await page.locator(`#isnad-article .selected[data-annotation-id="${id}"]`).count()) break;
+    }
+    await page.keyboard.press('Enter');
+    const focused = await page.evaluate(() => document.activeElement?.closest('#isnad-editor')?.dataset.kind);
+    assert.equal(focused, 'claim');
+    const date = page.locator('#isnad-editor input[data-category="date"]');
+    const wasChecked = await date.isChecked();
+    await date.focus();
+    await page.keyboard.press('Space');
+    await page.waitForFunction(({ id, want }) => {
+      const cats = [...document.querySelectorAll(`#isnad-claims li[data-annotation-id="${id}"] .category`)].map((c) => c.dataset.category);
+      return cats.includes('date') === want;
+    }, { id, want: !wasChecked });
+    await page.locator('#isnad-claim-status').selectOption('verified');
+    await page.waitForSelector(`#isnad-claims li[data-annotation-id="${id}"] .review[data-status="verified"]`);
+    await page.locator('#isnad-claim-note').fill('Checked against the office\'s bulletin');
+    await page.locator('#isnad-claim-note').press('Enter');
+    await page.waitForFunction((id) => document.querySelector(`#isnad-claims li[data-annotation-id="${id}"] input.note`)?.value.startsWith('Checked'), id);
+  });
+
+  it('gives highlights and panels roles and labels, and announces the selection', async () => {
+    await page.locator('#isnad-article').focus();
+    await page.keyboard.press('n');
+    const live = page.locator('#isnad-live[aria-live="polite"]');
+    await page.waitForFunction(() => document.querySelector('#isnad-live')?.textContent.startsWith('Selected'));
+    assert.match(await live.textContent(), /^Selected (quote|claim|page noise): /);
+    const selected = page.locator('#isnad-article .selected[role="mark"]').first();
+    assert.equal(await selected.getAttribute('aria-current'), 'true');
+    assert.ok(['quote', 'claim', 'page noise'].includes(await selected.getAttribute('aria-roledescription')));
+    assert.equal(await page.locator('#isnad-article').getAttribute('aria-label'), 'Analysed article');
+    assert.equal(await page.locator('.toolbar[role="toolbar"]').count(), 1);
+    for (const id of ['isnad-quotes', 'isnad-speakers', 'isnad-claims']) {
+      const labelledBy = await page.locator(`#${id}`).getAttribute('aria-labelledby');
+      assert.ok(labelledBy && (await page.locator(`#${labelledBy}`).textContent()).length > 0, id);
+    }
+    // Focus is visible: the focused article draws an outline.
+    const outline = await page.evaluate(() => getComputedStyle(document.querySelector('#isnad-article')).outlineStyle);
+    assert.notEqual(outline, 'none');
   });
 });

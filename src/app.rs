@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::components::{ArticleForm, Hint, Results, UiLanguageSelect};
 use crate::i18n::UiLang;
 use crate::report::Report;
-use crate::state::{Action, LangChoice, PasteNotice, State};
+use crate::state::{Action, LangChoice, Notice, State};
 
 /// The whole page inside `<div id="isnad-app">`.
 #[function_component(App)]
@@ -80,16 +80,18 @@ pub fn app() -> Html {
 
     let on_paste_refused = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |notice: PasteNotice| dispatcher.dispatch(Action::PasteRefused(notice)))
+        Callback::from(move |notice: Notice| dispatcher.dispatch(Action::PasteRefused(notice)))
     };
     let on_ui_language = {
         let dispatcher = state.dispatcher();
         Callback::from(move |ui: UiLang| dispatcher.dispatch(Action::SetUiLang(ui)))
     };
     let t = state.ui.text();
+    // One callback for the whole life of the page, so that components
+    // given it compare equal and are not redrawn for its sake.
     let dispatch = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |action: Action| dispatcher.dispatch(action))
+        use_callback((), move |action: Action, _| dispatcher.dispatch(action))
     };
     // Undo and redo from anywhere on the page except inside the text box,
     // which keeps its own undo for typing.
@@ -155,10 +157,12 @@ pub fn app() -> Html {
             />
             if let Some(notice) = state.notice {
                 <p id="isnad-notice" class="notice" role="alert">{ match notice {
-                    PasteNotice::Empty => t.paste_empty.to_string(),
-                    PasteNotice::TooLarge(bytes) => t
+                    Notice::Empty => t.paste_empty.to_string(),
+                    Notice::TooLarge(bytes) => t
                         .paste_too_large
                         .replace("{mb}", &isnad_engine::paste::megabytes(&bytes)),
+                    Notice::EmptyName => t.empty_name.to_string(),
+                    Notice::EditRefused => t.edit_refused.to_string(),
                 } }</p>
             }
             { below }

@@ -136,7 +136,26 @@ pub struct Text {
     /// Placeholder for typing a new speaker's name.
     pub new_speaker: &'static str,
     /// The shortcut list: (keys, what they do).
-    pub shortcut_list: [(&'static str, &'static str); 9],
+    pub shortcut_list: [(&'static str, &'static str); 11],
+    /// What a highlight is, for screen readers: quote, claim, page noise.
+    pub kind_names: [&'static str; 3],
+    /// Mark the selection as the selected quote's cue.
+    pub mark_cue: &'static str,
+    /// Rename a speaker.
+    pub rename: &'static str,
+    /// Label of the "merge this speaker into…" select.
+    pub merge_into: &'static str,
+    /// Label of a claim's category checkboxes.
+    pub categories_label: &'static str,
+    /// Label of the selected annotation's editor.
+    pub edit_annotation: &'static str,
+    /// A speaker was given an empty name.
+    pub empty_name: &'static str,
+    /// An edit was refused because the page was out of date.
+    pub edit_refused: &'static str,
+    /// Announced when an annotation is selected; `{kind}` and `{text}` are
+    /// replaced.
+    pub selected_line: &'static str,
     /// Origin: found by isnad.
     pub origin_auto: &'static str,
     /// Origin: made or changed by the editor.
@@ -293,9 +312,20 @@ pub const EN: Text = Text {
         ("p / k", "previous annotation"),
         ("Delete", "delete the selected annotation"),
         ("Esc", "clear the selection"),
+        ("u", "mark the selected text as the selected quote's cue"),
+        ("Enter", "edit the selected annotation"),
         ("Ctrl+Z", "undo"),
         ("Ctrl+Shift+Z / Ctrl+Y", "redo"),
     ],
+    kind_names: ["quote", "claim", "page noise"],
+    mark_cue: "Mark as cue",
+    rename: "Rename",
+    merge_into: "Merge into…",
+    categories_label: "Categories",
+    edit_annotation: "Edit the selected annotation",
+    empty_name: "A speaker needs a name: the old name is kept.",
+    edit_refused: "That change could not be made (the page was out of date); nothing was lost.",
+    selected_line: "Selected {kind}: {text}",
     origin_auto: "automatic",
     origin_editor: "editor",
     all: "All",
@@ -360,9 +390,20 @@ pub const AR: Text = Text {
         ("p / k", "التعليق السابق"),
         ("Delete", "احذف التعليق المحدد"),
         ("Esc", "ألغِ التحديد"),
+        ("u", "اجعل النص المحدد فعلَ القول للاقتباس المحدد"),
+        ("Enter", "حرّر التعليق المحدد"),
         ("Ctrl+Z", "تراجع"),
         ("Ctrl+Shift+Z / Ctrl+Y", "إعادة"),
     ],
+    kind_names: ["اقتباس", "ادعاء", "حشو الصفحة"],
+    mark_cue: "علّم فعلَ القول",
+    rename: "أعد التسمية",
+    merge_into: "ادمج في…",
+    categories_label: "الفئات",
+    edit_annotation: "تحرير التعليق المحدد",
+    empty_name: "يحتاج القائل إلى اسم: أُبقي الاسم القديم.",
+    edit_refused: "تعذّر هذا التغيير (كانت الصفحة غير محدَّثة)؛ لم يضِع شيء.",
+    selected_line: "المحدد ({kind}): {text}",
     origin_auto: "تلقائي",
     origin_editor: "المحرر",
     all: "الكل",
@@ -427,9 +468,20 @@ pub const FR: Text = Text {
         ("p / k", "annotation précédente"),
         ("Suppr", "supprimer l'annotation choisie"),
         ("Échap", "désélectionner"),
+        ("u", "marquer le texte sélectionné comme verbe introducteur de la citation"),
+        ("Enter", "modifier l’annotation sélectionnée"),
         ("Ctrl+Z", "annuler"),
         ("Ctrl+Maj+Z / Ctrl+Y", "rétablir"),
     ],
+    kind_names: ["citation", "affirmation", "bruit de page"],
+    mark_cue: "Marquer le verbe introducteur",
+    rename: "Renommer",
+    merge_into: "Fusionner avec…",
+    categories_label: "Catégories",
+    edit_annotation: "Modifier l’annotation sélectionnée",
+    empty_name: "Un intervenant doit avoir un nom : l’ancien nom est conservé.",
+    edit_refused: "Ce changement n’a pas pu être fait (la page n’était pas à jour) ; rien n’est perdu.",
+    selected_line: "Sélection ({kind}) : {text}",
     origin_auto: "automatique",
     origin_editor: "éditeur",
     all: "Tout",

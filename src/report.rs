@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use isnad_engine::offsets::OffsetMap;
-use isnad_engine::render::{self, ParagraphRuns};
+use isnad_engine::render::{self, Role};
 use isnad_engine::{
     Analysis, ClaimCategory, ClaimStatus, Detail, Lang, Options, Origin, QuoteForm, Span,
 };
@@ -22,7 +22,7 @@ pub struct Range16 {
 }
 
 /// One attributed quote.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QuoteRow {
     /// The engine's annotation id (`q1`, `q2`…).
     pub id: AttrValue,
@@ -42,8 +42,17 @@ pub struct QuoteRow {
     pub origin: Origin,
 }
 
+/// A quote as listed under its speaker: its id and its first words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SaidRow {
+    /// The quote's annotation id.
+    pub id: AttrValue,
+    /// Its content, cut after 90 characters (with "…").
+    pub excerpt: AttrValue,
+}
+
 /// One speaker with how often they are quoted.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SpeakerRow {
     /// The engine's speaker id.
     pub id: AttrValue,
@@ -53,10 +62,12 @@ pub struct SpeakerRow {
     pub title: Option<AttrValue>,
     /// Number of quotes attributed to this speaker.
     pub quotes: usize,
+    /// The quotes attributed to this speaker, in document order.
+    pub said: Vec<SaidRow>,
 }
 
 /// One checkable claim.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ClaimRow {
     /// The engine's annotation id (`c1`…).
     pub id: AttrValue,
@@ -75,7 +86,7 @@ pub struct ClaimRow {
 }
 
 /// One piece of page noise (byline, related headline, prompt…).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NoiseRow {
     /// The engine's annotation id (`b1`…).
     pub id: AttrValue,
@@ -87,28 +98,67 @@ pub struct NoiseRow {
     pub origin: Origin,
 }
 
+/// One highlight layer over a run, with everything the article needs to
+/// draw it (so a paragraph can be drawn without the whole analysis).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LayerView {
+    /// The annotation's id.
+    pub id: AttrValue,
+    /// Which part of the annotation this layer draws.
+    pub role: Role,
+    /// Found by the engine or made or changed by the editor.
+    pub origin: Origin,
+}
+
+/// A stretch of a paragraph under one constant set of highlights.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunView {
+    /// The stretch's text.
+    pub text: AttrValue,
+    /// Covering layers, outermost first.
+    pub layers: Vec<LayerView>,
+}
+
+/// One paragraph ready to draw. Paragraphs are compared by value, so after
+/// an edit only the paragraphs whose highlights changed are drawn again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParagraphView {
+    /// Where the paragraph starts, in UTF-16 units of the text (the DOM's
+    /// unit), to turn a selection back into text offsets.
+    pub start16: usize,
+    /// Runs partitioning the paragraph.
+    pub runs: Vec<RunView>,
+}
+
+impl ParagraphView {
+    /// Whether any highlight in this paragraph belongs to annotation `id`.
+    pub fn shows(&self, id: &str) -> bool {
+        self.runs
+            .iter()
+            .any(|r| r.layers.iter().any(|l| l.id.as_str() == id))
+    }
+}
+
 /// Everything the result lists show for one analysed text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Report {
     /// The analysis itself, for the article view.
     pub analysis: Rc<Analysis>,
     /// The article's paragraphs cut into highlight runs, computed once.
-    pub runs: Rc<Vec<ParagraphRuns>>,
-    /// Where each paragraph of `runs` starts, in UTF-16 units of the text
-    /// (the DOM's unit), to turn a selection back into text offsets.
-    pub paragraph_starts16: Rc<Vec<usize>>,
+    pub paragraphs: Vec<Rc<ParagraphView>>,
     /// The document language (given or detected).
     pub language: Lang,
     /// Whether the language was detected rather than chosen.
     pub detected: bool,
-    /// Quotes in document order.
-    pub quotes: Vec<QuoteRow>,
+    /// Quotes in document order. Rows are shared (`Rc`) and compared by
+    /// value, so a list redraws only the rows an edit changed.
+    pub quotes: Vec<Rc<QuoteRow>>,
     /// Speakers in the engine's order.
-    pub speakers: Vec<SpeakerRow>,
+    pub speakers: Vec<Rc<SpeakerRow>>,
     /// Claims in document order.
-    pub claims: Vec<ClaimRow>,
+    pub claims: Vec<Rc<ClaimRow>>,
     /// Page noise in document order.
-    pub noise: Vec<NoiseRow>,
+    pub noise: Vec<Rc<NoiseRow>>,
 }
 
 impl Report {
@@ -135,22 +185,38 @@ impl Report {
         let mut quotes = Vec::new();
         let mut claims = Vec::new();
         let mut noise = Vec::new();
-        let mut quote_counts = vec![0usize; analysis.speakers.len()];
-        for annotation in &analysis.annotations {
-            let id = AttrValue::from(annotation.id.clone());
+        let ids: Vec<AttrValue> = analysis
+            .annotations
+            .iter()
+            .map(|a| AttrValue::from(a.id.clone()))
+            .collect();
+        let speaker_index: std::collections::HashMap<&str, usize> = analysis
+            .speakers
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
+        let mut said: Vec<Vec<SaidRow>> = vec![Vec::new(); analysis.speakers.len()];
+        for (annotation, id) in analysis.annotations.iter().zip(ids.iter().cloned()) {
             match &annotation.detail {
                 Detail::Quote(info) => {
-                    let speaker = info.speaker.as_deref().and_then(|id| {
-                        analysis
-                            .speakers
-                            .iter()
-                            .enumerate()
-                            .find(|(_, s)| s.id == id)
-                    });
+                    let speaker = info
+                        .speaker
+                        .as_deref()
+                        .and_then(|id| speaker_index.get(id))
+                        .map(|&i| (i, &analysis.speakers[i]));
                     if let Some((i, _)) = speaker {
-                        quote_counts[i] += 1;
+                        let content = annotation.span.slice(text);
+                        let mut excerpt: String = content.chars().take(90).collect();
+                        if excerpt.len() < content.len() {
+                            excerpt.push('…');
+                        }
+                        said[i].push(SaidRow {
+                            id: id.clone(),
+                            excerpt: AttrValue::from(excerpt),
+                        });
                     }
-                    quotes.push(QuoteRow {
+                    quotes.push(Rc::new(QuoteRow {
                         id,
                         range: range(annotation.span),
                         content: slice(annotation.span),
@@ -159,9 +225,9 @@ impl Report {
                         cue: info.cue.map(slice),
                         form: info.form,
                         origin: annotation.origin,
-                    });
+                    }));
                 }
-                Detail::Claim(info) => claims.push(ClaimRow {
+                Detail::Claim(info) => claims.push(Rc::new(ClaimRow {
                     id,
                     range: range(annotation.span),
                     text: slice(annotation.span),
@@ -169,36 +235,61 @@ impl Report {
                     status: info.status,
                     note: AttrValue::from(info.note.clone()),
                     origin: annotation.origin,
-                }),
-                Detail::Boilerplate => noise.push(NoiseRow {
+                })),
+                Detail::Boilerplate => noise.push(Rc::new(NoiseRow {
                     id,
                     range: range(annotation.span),
                     text: slice(annotation.span),
                     origin: annotation.origin,
-                }),
+                })),
             }
         }
         let speakers = analysis
             .speakers
             .iter()
-            .zip(quote_counts)
-            .map(|(s, quotes)| SpeakerRow {
-                id: AttrValue::from(s.id.clone()),
-                name: AttrValue::from(s.name.clone()),
-                title: s.title.clone().map(AttrValue::from),
-                quotes,
+            .zip(said)
+            .map(|(s, said)| {
+                Rc::new(SpeakerRow {
+                    id: AttrValue::from(s.id.clone()),
+                    name: AttrValue::from(s.name.clone()),
+                    title: s.title.clone().map(AttrValue::from),
+                    quotes: said.len(),
+                    said,
+                })
             })
             .collect();
-        let runs = render::runs(&analysis);
-        let paragraph_starts16 = runs
-            .iter()
-            .map(|p| map.utf16_of_byte(p.paragraph.start))
+        let paragraphs = render::runs(&analysis)
+            .into_iter()
+            .map(|p| {
+                let runs = p
+                    .runs
+                    .iter()
+                    .map(|run| RunView {
+                        text: slice(run.span),
+                        layers: run
+                            .layers
+                            .iter()
+                            .filter_map(|layer| {
+                                let annotation = analysis.annotations.get(layer.annotation)?;
+                                Some(LayerView {
+                                    id: ids[layer.annotation].clone(),
+                                    role: layer.role,
+                                    origin: annotation.origin,
+                                })
+                            })
+                            .collect(),
+                    })
+                    .collect();
+                Rc::new(ParagraphView {
+                    start16: map.utf16_of_byte(p.paragraph.start),
+                    runs,
+                })
+            })
             .collect();
         let language = analysis.language;
         Report {
             analysis: Rc::new(analysis),
-            runs: Rc::new(runs),
-            paragraph_starts16: Rc::new(paragraph_starts16),
+            paragraphs,
             language,
             detected,
             quotes,

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use isnad_engine::edit::{merge_analysis, Edit, History, Layer};
+use isnad_engine::edit::{merge_analysis, Edit, EditError, History, Layer};
 use isnad_engine::offsets::OffsetMap;
 use isnad_engine::{
     Analysis, ClaimInfo, ClaimStatus, Detail, Kind, Lang, Origin, QuoteForm, QuoteInfo,
@@ -66,13 +66,19 @@ impl LangChoice {
     }
 }
 
-/// Why a paste was not taken.
+/// A message shown above the results (`role="alert"`) until the next
+/// change: why a paste or an edit was not taken.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PasteNotice {
+pub enum Notice {
     /// The clipboard held no text.
     Empty,
     /// The text is over the size limit (its size in bytes).
     TooLarge(usize),
+    /// A speaker was given an empty name.
+    EmptyName,
+    /// Any other edit the engine refused (it names a missing annotation or
+    /// speaker: the page was out of date).
+    EditRefused,
 }
 
 /// A pending analysis for the effect in [`crate::app`] to run.
@@ -115,7 +121,7 @@ pub struct State {
     /// The interface language (the article's language is separate).
     pub ui: UiLang,
     /// Why the last paste was refused; cleared by the next edit or paste.
-    pub notice: Option<PasteNotice>,
+    pub notice: Option<Notice>,
     /// The editor's work on the analysed text: every state since the
     /// analysis, for undo and redo. `report` always shows its current layer.
     pub history: Option<History>,
@@ -156,6 +162,8 @@ pub enum Mark {
     Claim,
     /// The speaker mention of the selected quote.
     Mention,
+    /// The cue word(s) of the selected quote.
+    Cue,
 }
 
 /// What can happen on the page.
@@ -178,7 +186,7 @@ pub enum Action {
     /// The Analyse button.
     Analyse,
     /// A paste was refused (empty, or too large); the text is unchanged.
-    PasteRefused(PasteNotice),
+    PasteRefused(Notice),
     /// The interface-language switcher changed.
     SetUiLang(UiLang),
     /// An annotation was clicked or reached with the keyboard (or none).
@@ -278,6 +286,7 @@ impl State {
                 }),
             },
             Mark::Mention => Edit::SetMention(self.selected.as_ref()?.to_string(), Some(span)),
+            Mark::Cue => Edit::SetCue(self.selected.as_ref()?.to_string(), Some(span)),
         })
     }
 
@@ -315,9 +324,14 @@ impl State {
             .iter()
             .map(|a| a.id.clone())
             .collect();
-        if history.apply(&report.analysis.text, edit).is_err() {
+        if let Err(error) = history.apply(&report.analysis.text, edit) {
+            self.notice = Some(match error {
+                EditError::EmptyName => Notice::EmptyName,
+                _ => Notice::EditRefused,
+            });
             return self;
         }
+        self.notice = None;
         // A new annotation becomes the selection; a deleted one stops being it.
         let added = history
             .current()

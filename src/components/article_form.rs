@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::components::LanguageSelect;
 use crate::i18n::UiLang;
-use crate::state::{LangChoice, PasteNotice};
+use crate::state::{LangChoice, Notice};
 use isnad_engine::paste::{self, PasteError};
 
 /// Properties of [`ArticleForm`].
@@ -25,7 +25,7 @@ pub struct ArticleFormProps {
     /// Called with the pasted plain text and the UTF-16 selection it replaces.
     pub on_paste: Callback<(AttrValue, u32, u32)>,
     /// Called when a paste is refused (empty clipboard, too large).
-    pub on_paste_refused: Callback<PasteNotice>,
+    pub on_paste_refused: Callback<Notice>,
     /// Called when the language select changes.
     pub on_language: Callback<LangChoice>,
     /// Called by the Analyse button.
@@ -64,11 +64,11 @@ pub fn article_form(props: &ArticleFormProps) -> Html {
             match paste::check_size(&pasted) {
                 Ok(()) => {}
                 Err(PasteError::TooLarge { bytes }) => {
-                    on_refused.emit(PasteNotice::TooLarge(bytes));
+                    on_refused.emit(Notice::TooLarge(bytes));
                     return;
                 }
                 Err(PasteError::Empty) => {
-                    on_refused.emit(PasteNotice::Empty);
+                    on_refused.emit(Notice::Empty);
                     return;
                 }
             }

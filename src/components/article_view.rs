@@ -1,25 +1,27 @@
 //! The analysed article with its highlights: quote content, cue words and
 //! speaker mentions, claims (underlined, so a claim inside a quote shows
 //! both) and page noise (dimmed). Each paragraph reads in its own direction
-//! (`dir="auto"`). Highlights are nested elements cut at word edges only
-//! (see `isnad_engine::render`), so Arabic letters stay joined.
+//! (`dir="auto"`) and is its own [`Paragraph`] component, so an edit draws
+//! again only the paragraphs it touches. Highlights are nested elements cut
+//! at word edges only (see `isnad_engine::render`), so Arabic letters stay
+//! joined.
 //!
 //! Editing: click a highlight to select it; select text and press `q`
-//! (quote), `c` (claim) or `s` (speaker mention of the selected quote), or
-//! use the toolbar; `Delete` removes the selected annotation.
+//! (quote), `c` (claim), `s` (speaker mention of the selected quote) or `u`
+//! (its cue), or use the toolbar; `Enter` opens the selected annotation's
+//! editor; `Delete` removes it.
 
-use isnad_engine::render::{Layer, Role, Run};
-use isnad_engine::{Analysis, Origin};
+use isnad_engine::edit::Edit;
+use isnad_engine::Origin;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, KeyboardEvent, Node};
+use web_sys::{Element, HtmlElement, KeyboardEvent, Node};
 use yew::prelude::*;
 
+use crate::components::annotation_editor::{AnnotationEditor, EDITOR_ID};
+use crate::components::paragraph::Paragraph;
 use crate::i18n::UiLang;
 use crate::report::Report;
 use crate::state::{Action, Mark};
-use isnad_engine::edit::Edit;
-use isnad_engine::{Detail, QuoteForm};
-use web_sys::{HtmlInputElement, HtmlSelectElement};
 
 /// Paragraphs shown at most: very long pastes are analysed in full, but
 /// rendering tens of thousands of paragraphs would freeze the page.
@@ -36,25 +38,18 @@ pub struct ArticleViewProps {
     pub dispatch: Callback<Action>,
 }
 
-/// The highlighted article and its editing toolbar.
+/// The highlighted article, its editing toolbar and the selected
+/// annotation's editor.
 #[function_component(ArticleView)]
 pub fn article_view(props: &ArticleViewProps) -> Html {
     let t = use_context::<UiLang>().unwrap_or_default().text();
     let report = &props.report;
     let analysis = &report.analysis;
     let selected = props.selected.as_deref();
-    let paragraphs = report
-        .runs
-        .iter()
-        .zip(report.paragraph_starts16.iter())
-        .take(PARAGRAPH_LIMIT)
-        .map(|(p, start16)| {
-            html! {
-                <p class="para" dir="auto" data-start16={start16.to_string()}>
-                    { for p.runs.iter().map(|run| run_html(analysis, run, selected)) }
-                </p>
-            }
-        });
+    let paragraphs = report.paragraphs.iter().take(PARAGRAPH_LIMIT).map(|view| {
+        let selected = props.selected.clone().filter(|id| view.shows(id.as_str()));
+        html! { <Paragraph view={view.clone()} {selected} /> }
+    });
 
     let dispatch = props.dispatch.clone();
     let onclick = {
@@ -82,7 +77,12 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         }
     };
     let onkeydown = {
-        let (quote, claim, mention) = (mark(Mark::Quote), mark(Mark::Claim), mark(Mark::Mention));
+        let (quote, claim, mention, cue) = (
+            mark(Mark::Quote),
+            mark(Mark::Claim),
+            mark(Mark::Mention),
+            mark(Mark::Cue),
+        );
         let dispatch = dispatch.clone();
         let selected = props.selected.clone();
         Callback::from(move |e: KeyboardEvent| {
@@ -93,10 +93,12 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 "q" => quote(),
                 "c" => claim(),
                 "s" => mention(),
+                "u" => cue(),
                 "n" | "j" => dispatch.emit(Action::Step(true)),
                 "p" | "k" => dispatch.emit(Action::Step(false)),
                 "Escape" => dispatch.emit(Action::Select(None)),
                 "?" => dispatch.emit(Action::ToggleHelp),
+                "Enter" if selected.is_some() => focus_editor(),
                 "Delete" | "Backspace" => match &selected {
                     Some(id) => dispatch.emit(Action::Apply(Edit::Delete(id.to_string()))),
                     None => return,
@@ -129,61 +131,18 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         let id = selected_id.clone();
         dispatch.reform(move |_: MouseEvent| Action::Apply(Edit::Accept(id.clone())))
     };
-    // The selected quote's speaker and form.
-    let quote_editor = selected_annotation.and_then(|a| match &a.detail {
-        Detail::Quote(q) => Some((a.id.clone(), q.clone())),
-        _ => None,
-    }).map(|(id, q)| {
-        let on_form = {
-            let id = id.clone();
-            dispatch.reform(move |e: Event| {
-                let select: HtmlSelectElement = e.target_unchecked_into();
-                let form = match select.value().as_str() {
-                    "indirect" => QuoteForm::Indirect,
-                    "mixed" => QuoteForm::Mixed,
-                    _ => QuoteForm::Direct,
-                };
-                Action::Apply(Edit::SetForm(id.clone(), form))
-            })
+    let is_quote = selected_annotation.is_some_and(|a| a.kind() == isnad_engine::Kind::Quote);
+    // Said politely to screen readers whenever the selection moves.
+    let announcement = selected_annotation.map(|a| {
+        let kind = match a.kind() {
+            isnad_engine::Kind::Quote => t.kind_names[0],
+            isnad_engine::Kind::Claim => t.kind_names[1],
+            isnad_engine::Kind::Boilerplate => t.kind_names[2],
         };
-        let on_speaker = {
-            let id = id.clone();
-            dispatch.reform(move |e: Event| {
-                let select: HtmlSelectElement = e.target_unchecked_into();
-                let speaker = Some(select.value()).filter(|v| !v.is_empty());
-                Action::Apply(Edit::SetSpeaker(id.clone(), speaker))
-            })
-        };
-        let on_new_speaker = {
-            let id = id.clone();
-            dispatch.reform(move |e: Event| {
-                let input: HtmlInputElement = e.target_unchecked_into();
-                let name = input.value();
-                input.set_value("");
-                Action::NewSpeaker {
-                    quote: AttrValue::from(id.clone()),
-                    name: AttrValue::from(name),
-                }
-            })
-        };
-        html! {
-            <div class="quote-editor" role="group" aria-label={t.quotes}>
-                <label for="isnad-quote-speaker">{ t.speaker }</label>
-                <select id="isnad-quote-speaker" onchange={on_speaker}>
-                    <option value="" selected={q.speaker.is_none()}>{ t.unknown_speaker }</option>
-                    { for analysis.speakers.iter().map(|s| html! {
-                        <option value={s.id.clone()} selected={q.speaker.as_deref() == Some(s.id.as_str())} dir="auto">{ s.name.clone() }</option>
-                    }) }
-                </select>
-                <input id="isnad-new-speaker" type="text" dir="auto" placeholder={t.new_speaker} aria-label={t.new_speaker} onchange={on_new_speaker} />
-                <label for="isnad-quote-form">{ t.form }</label>
-                <select id="isnad-quote-form" onchange={on_form}>
-                    { for [QuoteForm::Direct, QuoteForm::Indirect, QuoteForm::Mixed].into_iter().map(|f| html! {
-                        <option value={f.code()} selected={f == q.form}>{ t.form_name(f) }</option>
-                    }) }
-                </select>
-            </div>
-        }
+        let text: String = a.span.slice(&analysis.text).chars().take(160).collect();
+        t.selected_line
+            .replace("{kind}", kind)
+            .replace("{text}", &text)
     });
 
     html! {
@@ -191,7 +150,10 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             <div class="toolbar" role="toolbar" aria-label={t.shortcuts}>
                 { button(t.mark_quote, "q", on_mark_button(Mark::Quote)) }
                 { button(t.mark_claim, "c", on_mark_button(Mark::Claim)) }
-                { button(t.mark_mention, "s", on_mark_button(Mark::Mention)) }
+                if is_quote {
+                    { button(t.mark_mention, "s", on_mark_button(Mark::Mention)) }
+                    { button(t.mark_cue, "u", on_mark_button(Mark::Cue)) }
+                }
                 if let Some(a) = selected_annotation {
                     <button type="button" class="delete" onclick={delete} aria-keyshortcuts="Delete">{ t.delete }</button>
                     if a.origin == Origin::Auto {
@@ -200,12 +162,16 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 }
                 <button type="button" class="help" aria-keyshortcuts="?" onclick={dispatch.reform(|_: MouseEvent| Action::ToggleHelp)}>{ t.shortcuts }<kbd>{ "?" }</kbd></button>
             </div>
-            { for quote_editor }
+            if let Some(id) = props.selected.clone() {
+                <AnnotationEditor report={report.clone()} {id} dispatch={dispatch.clone()} />
+            }
+            <p id="isnad-live" class="visually-hidden" aria-live="polite">{ announcement.unwrap_or_default() }</p>
             <article
                 id="isnad-article"
                 class="article"
                 tabindex="0"
                 aria-label={t.analysed_article}
+                aria-keyshortcuts="q c s u n p Enter Delete Escape ?"
                 {onclick}
                 {onkeydown}
             >
@@ -215,41 +181,17 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     }
 }
 
-/// One run: its text inside one element per covering layer, outermost first.
-fn run_html(analysis: &Analysis, run: &Run, selected: Option<&str>) -> Html {
-    let text = run.span.slice(&analysis.text).to_string();
-    run.layers
-        .iter()
-        .rev()
-        .fold(html! { { text } }, |inner, layer| {
-            layer_html(analysis, layer, inner, selected)
-        })
-}
-
-fn layer_html(analysis: &Analysis, layer: &Layer, inner: Html, selected: Option<&str>) -> Html {
-    let Some(annotation) = analysis.annotations.get(layer.annotation) else {
-        return inner;
-    };
-    let (kind, role, class) = match layer.role {
-        Role::QuoteContent => ("quote", "content", "hl hl-quote"),
-        Role::Cue => ("quote", "cue", "hl hl-cue"),
-        Role::Mention => ("quote", "mention", "hl hl-mention"),
-        Role::Claim => ("claim", "content", "hl hl-claim"),
-        Role::Boilerplate => ("boilerplate", "content", "hl hl-noise"),
-    };
-    let is_selected = selected == Some(annotation.id.as_str());
-    let origin = match annotation.origin {
-        Origin::Auto => "auto",
-        Origin::Editor => "editor",
-    };
-    html! {
-        <span
-            class={classes!(class, is_selected.then_some("selected"))}
-            data-kind={kind}
-            data-role={role}
-            data-origin={origin}
-            data-annotation-id={annotation.id.clone()}
-        >{ inner }</span>
+/// Moves the focus to the first control of the selected annotation's
+/// editor (for page noise, which has none, to the toolbar's Delete).
+fn focus_editor() {
+    let document = gloo::utils::document();
+    let target = document
+        .query_selector(&format!("#{EDITOR_ID} select, #{EDITOR_ID} input"))
+        .ok()
+        .flatten()
+        .or_else(|| document.query_selector(".toolbar .delete").ok().flatten());
+    if let Some(element) = target.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let _ = element.focus();
     }
 }
 

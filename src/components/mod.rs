@@ -1,15 +1,21 @@
 //! The page's components, one per file, each with its `Properties` struct
 //! just above it.
 
+mod annotation_editor;
 mod article_form;
 mod article_view;
+mod claim_item;
 mod claim_list;
 mod filter_bar;
 mod hint;
 mod language_select;
+mod noise_item;
 mod noise_list;
+mod paragraph;
+mod quote_item;
 mod quote_list;
 mod results;
+mod speaker_item;
 mod speaker_list;
 mod ui_language_select;
 

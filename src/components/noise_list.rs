@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::components::noise_item::NoiseItem;
 use crate::components::{more_line, LIST_LIMIT};
 use crate::i18n::UiLang;
 use crate::report::{NoiseRow, Report};
@@ -28,7 +29,7 @@ pub fn noise_list(props: &NoiseListProps) -> Html {
     {
         return Html::default();
     }
-    let noise: Vec<&NoiseRow> = props
+    let noise: Vec<&Rc<NoiseRow>> = props
         .report
         .noise
         .iter()
@@ -40,23 +41,9 @@ pub fn noise_list(props: &NoiseListProps) -> Html {
             if noise.is_empty() {
                 <p class="none">{ t.none_found[3] }</p>
             } else {
-                <ol>{ for noise.iter().take(LIST_LIMIT).map(|n| noise_item(n)) }</ol>
+                <ol>{ for noise.iter().take(LIST_LIMIT).map(|n| html! { <NoiseItem key={n.id.as_str()} row={(*n).clone()} /> }) }</ol>
                 { more_line(t, noise.len()) }
             }
         </section>
-    }
-}
-
-fn noise_item(item: &NoiseRow) -> Html {
-    html! {
-        <li
-            key={item.id.as_str()}
-            data-kind="boilerplate"
-            data-annotation-id={item.id.clone()}
-            data-start={item.range.start.to_string()}
-            data-end={item.range.end.to_string()}
-        >
-            <span class="content" dir="auto">{ item.text.clone() }</span>
-        </li>
     }
 }

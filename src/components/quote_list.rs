@@ -4,8 +4,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::components::quote_item::QuoteItem;
 use crate::components::{more_line, LIST_LIMIT};
-use crate::i18n::{Text, UiLang};
+use crate::i18n::UiLang;
 use crate::report::{QuoteRow, Report};
 use crate::state::Filter;
 use isnad_engine::Kind;
@@ -27,7 +28,7 @@ pub fn quote_list(props: &QuoteListProps) -> Html {
     if f.kind.is_some_and(|k| k != Kind::Quote) || f.status.is_some() {
         return Html::default();
     }
-    let quotes: Vec<&QuoteRow> = props
+    let quotes: Vec<&Rc<QuoteRow>> = props
         .report
         .quotes
         .iter()
@@ -40,45 +41,9 @@ pub fn quote_list(props: &QuoteListProps) -> Html {
             if quotes.is_empty() {
                 <p class="none">{ t.none_found[0] }</p>
             } else {
-                <ol>{ for quotes.iter().take(LIST_LIMIT).map(|q| quote_item(t, q)) }</ol>
+                <ol>{ for quotes.iter().take(LIST_LIMIT).map(|q| html! { <QuoteItem key={q.id.as_str()} row={(*q).clone()} /> }) }</ol>
                 { more_line(t, quotes.len()) }
             }
         </section>
-    }
-}
-
-fn quote_item(t: &Text, quote: &QuoteRow) -> Html {
-    html! {
-        <li
-            key={quote.id.as_str()}
-            data-kind="quote"
-            data-annotation-id={quote.id.clone()}
-            data-start={quote.range.start.to_string()}
-            data-end={quote.range.end.to_string()}
-        >
-            <blockquote class="content" dir="auto">{ quote.content.clone() }</blockquote>
-            <dl class="meta">
-                <div class="speaker">
-                    <dt>{ t.speaker }</dt>
-                    if let Some(speaker) = &quote.speaker {
-                        <dd dir="auto">{ speaker.clone() }</dd>
-                    } else {
-                        <dd class="unknown">{ t.unknown_speaker }</dd>
-                    }
-                </div>
-                <div class="cue">
-                    <dt>{ t.cue }</dt>
-                    if let Some(cue) = &quote.cue {
-                        <dd dir="auto">{ cue.clone() }</dd>
-                    } else {
-                        <dd class="unknown">{ "—" }</dd>
-                    }
-                </div>
-                <div class="form">
-                    <dt>{ t.form }</dt>
-                    <dd data-form={quote.form.code()}>{ t.form_name(quote.form) }</dd>
-                </div>
-            </dl>
-        </li>
     }
 }

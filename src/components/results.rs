@@ -73,7 +73,7 @@ pub fn results(props: &ResultsProps) -> Html {
             }
             <FilterBar filter={props.filter.clone()} report={report.clone()} dispatch={props.dispatch.clone()} />
             <QuoteList report={report.clone()} filter={props.filter.clone()} />
-            <SpeakerList report={report.clone()} on_select={props.dispatch.reform(|id: AttrValue| Action::Select(Some(id)))} />
+            <SpeakerList report={report.clone()} dispatch={props.dispatch.clone()} />
             <ClaimList report={report.clone()} filter={props.filter.clone()} dispatch={props.dispatch.clone()} />
             <NoiseList report={report.clone()} filter={props.filter.clone()} />
         </div>
