@@ -52,6 +52,22 @@ pub enum CliError {
         /// What is wrong with it.
         problem: String,
     },
+    /// An annotation file could not be read (the message names the file,
+    /// the annotation, the field and the reason).
+    #[error("{0}")]
+    Annotations(#[from] isnad_engine::EngineError),
+    /// Some annotations of a file could not be placed on the text.
+    #[error("{file}: {count} of {total} annotations could not be placed on {text}")]
+    Orphans {
+        /// The annotation file.
+        file: String,
+        /// The text file.
+        text: String,
+        /// How many could not be placed.
+        count: usize,
+        /// How many the file holds.
+        total: usize,
+    },
     /// Writing the output failed.
     #[error("cannot write output: {0}")]
     Write(std::io::Error),

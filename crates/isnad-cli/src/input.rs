@@ -35,7 +35,7 @@ impl Source {
 }
 
 /// Reads all bytes from `source`.
-fn read_bytes(source: &Source) -> Result<Vec<u8>, CliError> {
+pub fn read_bytes(source: &Source) -> Result<Vec<u8>, CliError> {
     let read_error = |source_error| CliError::Read {
         path: source.display_path(),
         source: source_error,
@@ -73,4 +73,25 @@ pub fn read_text(source: &Source) -> Result<String, CliError> {
         return Err(CliError::EmptyInput(source.display_path()));
     }
     Ok(text)
+}
+
+/// Reads an annotation file (`isnad/1` or W3C JSON): refused from its size
+/// when over [`isnad_engine::import::MAX_IMPORT_BYTES`], then read and
+/// checked to be UTF-8.
+pub fn read_annotation_file(source: &Source) -> Result<String, CliError> {
+    let name = source.display_path();
+    if let Source::File(path) = source {
+        if let Ok(meta) = std::fs::metadata(path) {
+            if meta.is_file() {
+                let size = usize::try_from(meta.len()).unwrap_or(usize::MAX);
+                isnad_engine::import::check_size(&name.to_string_lossy(), size)?;
+            }
+        }
+    }
+    let bytes = read_bytes(source)?;
+    isnad_engine::import::check_size(&name.to_string_lossy(), bytes.len())?;
+    String::from_utf8(bytes).map_err(|e| CliError::NotUtf8 {
+        path: name,
+        offset: e.utf8_error().valid_up_to(),
+    })
 }

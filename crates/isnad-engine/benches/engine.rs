@@ -2,7 +2,10 @@
 //! the Karabakh wire story, the 22 dev articles concatenated, 5 MB of
 //! repeated dev articles, 1 MB of unbalanced quotation marks among words,
 //! and 1 MB with no punctuation at all. Without `../shared` only the
-//! synthetic inputs run. Budgets and figures: `BENCHMARKS.md`; run with
+//! synthetic inputs run. The `interchange` group times a W3C export and its
+//! import back onto the text, and re-anchoring an `isnad/1` file onto the
+//! text with a line added at the top, for the Karabakh story (or the
+//! synthetic article). Budgets and figures: `BENCHMARKS.md`; run with
 //! `scripts/bench-engine`.
 
 #[path = "../tests/common/mod.rs"]
@@ -11,6 +14,7 @@ mod common;
 use std::time::Duration;
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use isnad_engine::export::ExportMeta;
 use isnad_engine::{analyze, Lang, Options};
 
 const MB: usize = 1 << 20;
@@ -108,9 +112,49 @@ fn bench_analyze(c: &mut Criterion) {
     group.finish();
 }
 
+fn bench_interchange(c: &mut Criterion) {
+    let shared = common::shared_path();
+    let (name, text) = if shared.join("fixtures").is_dir() {
+        ("karabakh-6KB", common::karabakh(&shared))
+    } else {
+        (
+            "synthetic-article-6KB",
+            repeat_to(SYNTHETIC_ARTICLE, 6 * 1024),
+        )
+    };
+    let options = Options {
+        language: Some(Lang::Ar),
+        ..Default::default()
+    };
+    let analysis = analyze(&text, &options);
+    let meta = ExportMeta::new("2026-05-01T00:00:00Z");
+    let mut group = c.benchmark_group("interchange");
+    group.sample_size(50);
+    group.bench_function(BenchmarkId::new("w3c-export-import", name), |b| {
+        b.iter(|| {
+            let json = isnad_engine::w3c::to_w3c(black_box(&analysis), &meta).to_string();
+            black_box(isnad_engine::import::import(
+                "bench.json",
+                &json,
+                Some(&text),
+            ))
+        })
+    });
+    let edited = format!("عاجل\n{text}");
+    group.bench_function(BenchmarkId::new("isnad-reanchor", name), |b| {
+        b.iter(|| {
+            black_box(isnad_engine::anchor::reanchor(
+                black_box(&analysis),
+                &edited,
+            ))
+        })
+    });
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3));
-    targets = bench_analyze
+    targets = bench_analyze, bench_interchange
 }
 criterion_main!(benches);

@@ -449,6 +449,58 @@ pub fn merge_analysis(current: &Layer, fresh: &Analysis) -> Layer {
     out
 }
 
+/// The current layer with an imported file's annotations added (already
+/// placed on this text): every imported annotation becomes the editor's,
+/// an annotation identical to one already there (same kind and span) is
+/// skipped, a speaker with the same name as an existing one is that one,
+/// and clashing ids get a suffix. One layer, so one undo takes it back.
+pub fn merge_imported(current: &Layer, imported: &Analysis) -> Layer {
+    let mut out = current.clone();
+    let mut rename: Vec<(String, String)> = Vec::new();
+    for s in &imported.speakers {
+        if let Some(k) = out.speakers.iter().find(|k| k.name == s.name) {
+            rename.push((s.id.clone(), k.id.clone()));
+            continue;
+        }
+        let mut id = s.id.clone();
+        let mut n = 1;
+        while out.speakers.iter().any(|k| k.id == id) {
+            id = format!("{}-{n}", s.id);
+            n += 1;
+        }
+        rename.push((s.id.clone(), id.clone()));
+        out.speakers.push(Speaker { id, ..s.clone() });
+    }
+    for a in &imported.annotations {
+        if out
+            .annotations
+            .iter()
+            .any(|k| k.kind() == a.kind() && k.span == a.span)
+        {
+            continue;
+        }
+        let mut a = a.clone();
+        a.origin = Origin::Editor;
+        if let Detail::Quote(q) = &mut a.detail {
+            q.speaker = q.speaker.as_deref().map(|id| {
+                rename
+                    .iter()
+                    .find(|(from, _)| from == id)
+                    .map_or_else(|| id.to_string(), |(_, to)| to.clone())
+            });
+        }
+        let base = a.id.clone();
+        let mut n = 1;
+        while out.annotations.iter().any(|k| k.id == a.id) {
+            a.id = format!("{base}-{n}");
+            n += 1;
+        }
+        out.annotations.push(a);
+    }
+    out.sort();
+    out
+}
+
 /// The editing history of one document: every layer since it was opened,
 /// and where the editor is in it. Two histories are equal when they hold
 /// the very same layers (a pointer comparison: cheap for UI change checks).
@@ -470,6 +522,30 @@ impl History {
             at: 0,
             limit: Self::DEFAULT_LIMIT,
         }
+    }
+
+    /// A history rebuilt from saved layers (oldest first) with the editor
+    /// at `at` (clamped to the last layer); `None` when `layers` is empty.
+    pub fn from_layers(layers: Vec<Layer>, at: usize) -> Option<History> {
+        if layers.is_empty() {
+            return None;
+        }
+        let at = at.min(layers.len() - 1);
+        Some(History {
+            layers: layers.into_iter().map(Rc::new).collect(),
+            at,
+            limit: Self::DEFAULT_LIMIT,
+        })
+    }
+
+    /// Every layer, oldest first (for saving).
+    pub fn layers(&self) -> &[Rc<Layer>] {
+        &self.layers
+    }
+
+    /// Where the editor is in [`History::layers`].
+    pub fn position(&self) -> usize {
+        self.at
     }
 
     /// The current layer.
@@ -574,6 +650,35 @@ mod tests {
         assert_eq!(added.map(|a| a.origin), Some(Origin::Editor));
         let starts: Vec<usize> = next.annotations.iter().map(|a| a.span.start).collect();
         assert!(starts.windows(2).all(|w| w[0] <= w[1]));
+    }
+
+    #[test]
+    fn imported_annotations_join_as_the_editors_without_clashes() {
+        let analysis = base();
+        let layer = Layer::from_analysis(&analysis);
+        // Importing the same annotations again adds nothing.
+        assert_eq!(merge_imported(&layer, &analysis), layer);
+        // A new claim whose id clashes gets a new id and editor origin.
+        let clash = analysis.annotations[0].id.clone();
+        let imported = Analysis {
+            annotations: vec![Annotation {
+                id: clash.clone(),
+                span: span_of("الحكومة ستتدخل"),
+                origin: Origin::Auto,
+                detail: Detail::Claim(ClaimInfo::default()),
+            }],
+            speakers: Vec::new(),
+            ..analysis.clone()
+        };
+        let merged = merge_imported(&layer, &imported);
+        assert_eq!(merged.annotations.len(), layer.annotations.len() + 1);
+        let added = merged
+            .annotations
+            .iter()
+            .find(|a| a.span == span_of("الحكومة ستتدخل") && a.kind() == Kind::Claim)
+            .expect("added");
+        assert_ne!(added.id, clash);
+        assert_eq!(added.origin, Origin::Editor);
     }
 
     #[test]

@@ -11,12 +11,17 @@
 //! names) → [`claims`] → [`model::Analysis`] (byte spans) → [`schema`]
 //! (`isnad/1` JSON, code points).
 
+pub mod anchor;
 pub mod boilerplate;
 pub mod chars;
+pub mod claimreview;
 pub mod claims;
+pub mod csv;
 pub mod edit;
 pub mod error;
+pub mod export;
 pub mod fasthash;
+pub mod import;
 pub mod lang;
 pub mod lexicon;
 pub mod model;
@@ -27,7 +32,9 @@ pub mod render;
 pub mod schema;
 pub mod segment;
 pub mod speakers;
+pub mod store;
 pub mod tokens;
+pub mod w3c;
 
 pub use error::EngineError;
 pub use model::{
