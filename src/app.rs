@@ -1,5 +1,7 @@
 //! The root component: owns the one [`State`] reducer, runs requested
 //! analyses and caret moves in effects, and lays out the form and results.
+//! Its [`Config`] says whether it is the standalone page or an instance
+//! embedded in another page (see `embed`).
 
 use std::rc::Rc;
 
@@ -7,26 +9,72 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::components::{ArticleForm, Hint, Results, UiLanguageSelect};
+use crate::components::{
+    ArticleForm, FilesPanel, Hint, LibraryPanel, Persistence, Results, UiLanguageSelect,
+};
+use crate::config::Config;
+use crate::hooks::use_autosave;
 use crate::i18n::UiLang;
 use crate::report::Report;
+use crate::services::storage::Storage;
+use crate::services::storage::StorageError;
+use crate::state::StorageStatus;
 use crate::state::{Action, LangChoice, Notice, State};
 
-/// The whole page inside `<div id="isnad-app">`.
+/// Properties of [`App`].
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// How this instance is set up (the standalone page by default).
+    #[prop_or_default]
+    pub config: Rc<Config>,
+}
+
+/// The whole page inside `<div id="isnad-app">`, or one embedded instance.
 #[function_component(App)]
-pub fn app() -> Html {
-    let state = use_reducer(|| State {
-        ui: browser_ui_language(),
-        ..State::default()
-    });
+pub fn app(props: &AppProps) -> Html {
+    let config = props.config.clone();
+    let state = {
+        let config = config.clone();
+        use_reducer(move || {
+            let state = State {
+                ui: config.ui.unwrap_or_else(browser_ui_language),
+                language: config.language,
+                storage: if config.storage_prefix.is_none() {
+                    StorageStatus::Disabled
+                } else {
+                    StorageStatus::Starting
+                },
+                ..State::default()
+            };
+            match config.initial.clone() {
+                Some(initial) => state.replace(initial),
+                None => state,
+            }
+        })
+    };
     let textarea = use_node_ref();
+    let root = use_node_ref();
+    // Browser storage, opened once; `Err` means autosave is off.
+    let storage = {
+        let prefix = config.storage_prefix.clone();
+        use_memo((), move |_| match prefix {
+            Some(prefix) => Storage::open(&prefix),
+            None => Err(StorageError::Unavailable),
+        })
+    };
 
     // Run the requested analysis and hand the result back to the reducer.
     {
         let dispatcher = state.dispatcher();
+        let detect = config.detect;
         use_effect_with(state.request.clone(), move |request| {
             if let Some(request) = request {
-                let report = Report::build(&request.text, request.language.lang());
+                let options = isnad_engine::Options {
+                    language: request.language.lang(),
+                    ..Default::default()
+                };
+                let analysis = detect.filter(isnad_engine::analyze(&request.text, &options));
+                let report = Report::from_analysis(analysis, request.language.lang().is_none());
                 dispatcher.dispatch(Action::Analysed {
                     generation: request.generation,
                     report: Rc::new(report),
@@ -35,18 +83,53 @@ pub fn app() -> Html {
         });
     }
 
-    // Bring the selected annotation into view in the article.
-    use_effect_with(state.selected.clone(), |selected| {
-        if let Some(id) = selected {
-            let found = gloo::utils::document()
-                .query_selector(&format!("#isnad-article [data-annotation-id=\"{id}\"]"))
-                .ok()
-                .flatten();
+    // Bring the selected annotation into view in the article (looked up
+    // inside this instance only: several can share a page).
+    {
+        let root = root.clone();
+        use_effect_with(state.selected.clone(), move |selected| {
+            let found = selected.as_ref().and_then(|id| {
+                root.cast::<web_sys::Element>()?
+                    .query_selector(&format!("#isnad-article [data-annotation-id=\"{id}\"]"))
+                    .ok()
+                    .flatten()
+            });
             if let Some(element) = found {
                 element.scroll_into_view_with_bool(false);
             }
-        }
-    });
+        });
+    }
+
+    // Embedded: tell the embedding page what changed. (The hooks run for
+    // the standalone page too, doing nothing, so their order never changes.)
+    {
+        let report_key = state.report.as_ref().map(|r| Rc::as_ptr(r) as usize);
+        let report = state.report.clone();
+        let text = if report.is_some() {
+            state.analysed_text.clone()
+        } else {
+            state.text.clone()
+        };
+        let bridge = config.bridge.clone();
+        use_effect_with((report_key, text.clone()), move |_| {
+            if let Some(bridge) = bridge {
+                bridge.publish(report, text);
+            }
+        });
+        let bridge = config.bridge.clone();
+        use_effect_with(state.selected.clone(), move |id| {
+            if let Some(bridge) = bridge {
+                bridge.selected(id.as_deref());
+            }
+        });
+        let bridge = config.bridge.clone();
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            if let Some(bridge) = bridge {
+                bridge.connect(Callback::from(move |action| dispatcher.dispatch(action)));
+            }
+        });
+    }
 
     // After a paste, put the caret just after the pasted text.
     {
@@ -93,6 +176,43 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         use_callback((), move |action: Action, _| dispatcher.dispatch(action))
     };
+    let flush = use_autosave(
+        &state,
+        storage.as_ref().as_ref().ok().cloned(),
+        dispatch.clone(),
+    );
+    let persistence = Persistence {
+        storage: storage.as_ref().as_ref().ok().cloned(),
+        flush,
+    };
+    // At start: the library, and the document open last, exactly as it was.
+    {
+        let (storage, dispatch) = (storage.clone(), dispatch.clone());
+        let disabled = config.storage_prefix.is_none();
+        use_effect_with((), move |_| {
+            let action = match storage.as_ref() {
+                Ok(storage) => {
+                    let library = storage.library();
+                    let doc = storage.last_open().and_then(|id| storage.load(&id).ok());
+                    Action::Started {
+                        storage: StorageStatus::On,
+                        library: Rc::new(library),
+                        doc: doc.map(Rc::new),
+                    }
+                }
+                Err(error) => Action::Started {
+                    storage: if disabled {
+                        StorageStatus::Disabled
+                    } else {
+                        StorageStatus::after(error)
+                    },
+                    library: Rc::default(),
+                    doc: None,
+                },
+            };
+            dispatch.emit(action);
+        });
+    }
     // Undo and redo from anywhere on the page except inside the text box,
     // which keeps its own undo for typing.
     let onkeydown = {
@@ -139,12 +259,26 @@ pub fn app() -> Html {
 
     html! {
         <ContextProvider<UiLang> context={state.ui}>
-        <main class="isnad" lang={state.ui.code()} dir={state.ui.dir()} {onkeydown}>
+        <ContextProvider<Rc<Config>> context={config.clone()}>
+        <main ref={root} class={classes!("isnad", config.embedded.then_some("embedded"))} lang={state.ui.code()} dir={state.ui.dir()} {onkeydown}>
+            if !config.embedded {
             <header class="isnad-header">
                 <h1>{ "isnad" }</h1>
                 <p class="tagline">{ t.tagline }</p>
                 <UiLanguageSelect value={state.ui} on_change={on_ui_language} />
             </header>
+            <LibraryPanel
+                library={state.library.clone()}
+                doc={state.doc.clone()}
+                derived_title={AttrValue::from(state.derived_title())}
+                storage_status={state.storage.clone()}
+                trash={state.trash.clone()}
+                open={state.library_open}
+                persistence={persistence.clone()}
+                dispatch={dispatch.clone()}
+            />
+            }
+            if !config.read_only {
             <ArticleForm
                 text={state.text.clone()}
                 language={state.language}
@@ -155,6 +289,7 @@ pub fn app() -> Html {
                 {on_language}
                 {on_analyse}
             />
+            }
             if let Some(notice) = state.notice {
                 <p id="isnad-notice" class="notice" role="alert">{ match notice {
                     Notice::Empty => t.paste_empty.to_string(),
@@ -165,8 +300,17 @@ pub fn app() -> Html {
                     Notice::EditRefused => t.edit_refused.to_string(),
                 } }</p>
             }
+            if !config.embedded {
+            <FilesPanel
+                analysis={state.report.as_ref().map(|r| r.analysis.clone())}
+                title={if state.doc.title.is_empty() { AttrValue::from(state.derived_title()) } else { state.doc.title.clone() }}
+                outcome={state.import.clone()}
+                dispatch={dispatch.clone()}
+            />
+            }
             { below }
         </main>
+        </ContextProvider<Rc<Config>>>
         </ContextProvider<UiLang>>
     }
 }

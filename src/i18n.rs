@@ -149,6 +149,48 @@ pub struct Text {
     pub categories_label: &'static str,
     /// Label of the selected annotation's editor.
     pub edit_annotation: &'static str,
+    /// The document library button and heading.
+    pub documents: &'static str,
+    /// Start a new document.
+    pub new_document: &'static str,
+    /// Open a saved document.
+    pub open: &'static str,
+    /// Duplicate a saved document.
+    pub duplicate: &'static str,
+    /// Added to a duplicate's title.
+    pub copy_suffix: &'static str,
+    /// After a deletion; `{title}` is replaced.
+    pub deleted_line: &'static str,
+    /// The library is empty.
+    pub no_documents: &'static str,
+    /// Label of the open document's title field.
+    pub title_label: &'static str,
+    /// Autosave is on.
+    pub saved_here: &'static str,
+    /// No storage here.
+    pub autosave_off: &'static str,
+    /// The quota is used up.
+    pub storage_full: &'static str,
+    /// The export group's label.
+    pub export: &'static str,
+    /// Download a file.
+    pub download: &'static str,
+    /// Copy to the clipboard.
+    pub copy: &'static str,
+    /// The copy worked.
+    pub copied: &'static str,
+    /// The copy did not work.
+    pub copy_failed: &'static str,
+    /// The import file picker's label.
+    pub import_label: &'static str,
+    /// After an import; `{n}` and `{file}` are replaced.
+    pub imported_line: &'static str,
+    /// Above the annotations an import could not place; `{n}` is replaced.
+    pub orphans_line: &'static str,
+    /// Before an import error; the engine's message follows.
+    pub import_failed: &'static str,
+    /// A W3C file was imported with no analysed text open.
+    pub import_needs_text: &'static str,
     /// A speaker was given an empty name.
     pub empty_name: &'static str,
     /// An edit was refused because the page was out of date.
@@ -323,6 +365,27 @@ pub const EN: Text = Text {
     merge_into: "Merge into…",
     categories_label: "Categories",
     edit_annotation: "Edit the selected annotation",
+    documents: "Documents",
+    new_document: "New document",
+    open: "Open",
+    duplicate: "Duplicate",
+    copy_suffix: " (copy)",
+    deleted_line: "Deleted “{title}”.",
+    no_documents: "No saved documents yet.",
+    title_label: "Title",
+    saved_here: "Saved in this browser.",
+    autosave_off: "Autosave is off: this browser allows no storage here. Your work stays in this page until you close it; export it to keep it.",
+    storage_full: "Browser storage is full: the latest changes are not saved. Export your work, or delete documents from the library.",
+    export: "Export",
+    download: "Download",
+    copy: "Copy",
+    copied: "Copied.",
+    copy_failed: "The clipboard is not available here: use Download.",
+    import_label: "Import annotations (isnad or W3C JSON)",
+    imported_line: "Imported {n} annotations from {file}.",
+    orphans_line: "{n} annotations could not be placed in this text (listed, not dropped):",
+    import_failed: "Import failed:",
+    import_needs_text: "Paste and analyse the article first: W3C annotation files point into a text they do not contain.",
     empty_name: "A speaker needs a name: the old name is kept.",
     edit_refused: "That change could not be made (the page was out of date); nothing was lost.",
     selected_line: "Selected {kind}: {text}",
@@ -401,6 +464,27 @@ pub const AR: Text = Text {
     merge_into: "ادمج في…",
     categories_label: "الفئات",
     edit_annotation: "تحرير التعليق المحدد",
+    documents: "المستندات",
+    new_document: "مستند جديد",
+    open: "افتح",
+    duplicate: "انسخ",
+    copy_suffix: " (نسخة)",
+    deleted_line: "حُذف «{title}».",
+    no_documents: "لا مستندات محفوظة بعد.",
+    title_label: "العنوان",
+    saved_here: "محفوظ في هذا المتصفح.",
+    autosave_off: "الحفظ التلقائي معطّل: لا يسمح هذا المتصفح بالتخزين هنا. يبقى عملك في هذه الصفحة حتى تغلقها؛ صدّره لتحتفظ به.",
+    storage_full: "امتلأ تخزين المتصفح: لم تُحفظ آخر التغييرات. صدّر عملك أو احذف مستندات من المكتبة.",
+    export: "تصدير",
+    download: "تنزيل",
+    copy: "نسخ",
+    copied: "نُسخ.",
+    copy_failed: "الحافظة غير متاحة هنا: استعمل التنزيل.",
+    import_label: "استيراد تعليقات (isnad أو W3C JSON)",
+    imported_line: "استُورد {n} تعليقًا من {file}.",
+    orphans_line: "تعذّر وضع {n} تعليقًا في هذا النص (مدرجة أدناه، لم تُحذف):",
+    import_failed: "فشل الاستيراد:",
+    import_needs_text: "الصق المقال وحلّله أولًا: ملفات تعليقات W3C تشير إلى نص لا تحتويه.",
     empty_name: "يحتاج القائل إلى اسم: أُبقي الاسم القديم.",
     edit_refused: "تعذّر هذا التغيير (كانت الصفحة غير محدَّثة)؛ لم يضِع شيء.",
     selected_line: "المحدد ({kind}): {text}",
@@ -479,6 +563,27 @@ pub const FR: Text = Text {
     merge_into: "Fusionner avec…",
     categories_label: "Catégories",
     edit_annotation: "Modifier l’annotation sélectionnée",
+    documents: "Documents",
+    new_document: "Nouveau document",
+    open: "Ouvrir",
+    duplicate: "Dupliquer",
+    copy_suffix: " (copie)",
+    deleted_line: "« {title} » supprimé.",
+    no_documents: "Aucun document enregistré.",
+    title_label: "Titre",
+    saved_here: "Enregistré dans ce navigateur.",
+    autosave_off: "Sauvegarde automatique désactivée : ce navigateur n’autorise aucun stockage ici. Votre travail reste dans la page jusqu’à sa fermeture ; exportez-le pour le garder.",
+    storage_full: "Le stockage du navigateur est plein : les dernières modifications ne sont pas enregistrées. Exportez votre travail ou supprimez des documents de la bibliothèque.",
+    export: "Exporter",
+    download: "Télécharger",
+    copy: "Copier",
+    copied: "Copié.",
+    copy_failed: "Le presse-papiers n’est pas disponible ici : utilisez Télécharger.",
+    import_label: "Importer des annotations (isnad ou W3C JSON)",
+    imported_line: "{n} annotations importées depuis {file}.",
+    orphans_line: "{n} annotations n’ont pas pu être placées dans ce texte (listées, pas supprimées) :",
+    import_failed: "Échec de l’import :",
+    import_needs_text: "Collez et analysez d’abord l’article : les fichiers d’annotations W3C désignent un texte qu’ils ne contiennent pas.",
     empty_name: "Un intervenant doit avoir un nom : l’ancien nom est conservé.",
     edit_refused: "Ce changement n’a pas pu être fait (la page n’était pas à jour) ; rien n’est perdu.",
     selected_line: "Sélection ({kind}) : {text}",

@@ -7,9 +7,7 @@ use std::rc::Rc;
 
 use isnad_engine::offsets::OffsetMap;
 use isnad_engine::render::{self, Role};
-use isnad_engine::{
-    Analysis, ClaimCategory, ClaimStatus, Detail, Lang, Options, Origin, QuoteForm, Span,
-};
+use isnad_engine::{Analysis, ClaimCategory, ClaimStatus, Detail, Lang, Origin, QuoteForm, Span};
 use yew::AttrValue;
 
 /// A half-open range in UTF-16 code units, as the DOM counts.
@@ -163,8 +161,9 @@ pub struct Report {
 
 impl Report {
     /// Analyses `text` (detecting the language when `language` is `None`).
+    #[cfg(test)]
     pub fn build(text: &str, language: Option<Lang>) -> Report {
-        let options = Options {
+        let options = isnad_engine::Options {
             language,
             ..Default::default()
         };

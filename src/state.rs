@@ -13,6 +13,8 @@ use yew::{AttrValue, Reducible};
 
 use crate::i18n::UiLang;
 use crate::report::Report;
+use crate::services::storage::StorageError;
+use isnad_engine::store::{Library, SavedDocument};
 
 /// The language select's choices.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -101,6 +103,77 @@ pub struct Caret {
     pub at: u32,
 }
 
+/// The open document's place in the library.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DocMeta {
+    /// Its id; empty until the first save gives it one.
+    pub id: AttrValue,
+    /// The editor's title; empty means the text's first line.
+    pub title: AttrValue,
+    /// When it was first saved (ms since 1970), 0 before.
+    pub created_ms: f64,
+    /// Changes whenever another document is opened, so that a save
+    /// finishing late is not credited to the wrong document.
+    pub seq: u32,
+}
+
+/// Whether autosave works.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum StorageStatus {
+    /// Not opened yet (the first effect opens it).
+    #[default]
+    Starting,
+    /// Every change is saved.
+    On,
+    /// No storage here: nothing is saved, everything stays in the page.
+    Off,
+    /// The quota is used up: the last change is not saved.
+    Full,
+    /// Turned off on purpose (an embedding page asked for no autosave).
+    Disabled,
+}
+
+impl StorageStatus {
+    /// The status a storage failure leads to.
+    pub fn after(error: &StorageError) -> StorageStatus {
+        match error {
+            StorageError::Unavailable => StorageStatus::Off,
+            StorageError::Full => StorageStatus::Full,
+            StorageError::Unreadable(_) => StorageStatus::On,
+        }
+    }
+}
+
+/// A deleted document, kept until the next deletion so it can be undone.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trash {
+    /// Its id.
+    pub id: AttrValue,
+    /// Its title, for the "deleted" line.
+    pub title: AttrValue,
+    /// Its stored record, exactly.
+    pub record: Rc<str>,
+    /// Whether it was the open document.
+    pub was_open: bool,
+}
+
+/// What the last import did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportOutcome {
+    /// Annotations were added or a document opened.
+    Done {
+        /// The file's name.
+        file: AttrValue,
+        /// How many annotations were placed.
+        placed: usize,
+        /// Those that could not be placed: (exact text, why), listed for the
+        /// editor, never silently moved or dropped.
+        orphans: Rc<Vec<(AttrValue, AttrValue)>>,
+    },
+    /// The file was refused; the open document is untouched.
+    Failed(AttrValue),
+}
+
 /// Everything the page shows.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct State {
@@ -131,6 +204,18 @@ pub struct State {
     pub help: bool,
     /// What the lists show.
     pub filter: Filter,
+    /// The open document's place in the library.
+    pub doc: DocMeta,
+    /// Whether autosave works.
+    pub storage: StorageStatus,
+    /// The saved documents, newest first.
+    pub library: Rc<Library>,
+    /// The last deleted document, for undo.
+    pub trash: Option<Trash>,
+    /// True while the document library is shown.
+    pub library_open: bool,
+    /// What the last import did.
+    pub import: Option<ImportOutcome>,
 }
 
 /// Which annotations the lists show. `None` in a field means "all".
@@ -221,6 +306,60 @@ pub enum Action {
     Undo,
     /// Ctrl+Shift+Z, Ctrl+Y.
     Redo,
+    /// Storage was opened at start: its status, the library and the
+    /// document open last (restored exactly, with its undo position).
+    Started {
+        /// Whether autosave works.
+        storage: StorageStatus,
+        /// The saved documents.
+        library: Rc<Library>,
+        /// The document to reopen.
+        doc: Option<Rc<SavedDocument>>,
+    },
+    /// Open a saved or imported document (the open one is saved first).
+    Open(Rc<SavedDocument>),
+    /// Start a new, empty document.
+    NewDocument,
+    /// A save finished.
+    Saved {
+        /// The document's `DocMeta::seq` when the save was taken.
+        seq: u32,
+        /// The id it was saved under.
+        id: AttrValue,
+        /// Its creation time.
+        created_ms: f64,
+        /// The new library, or why the save failed.
+        result: Result<Rc<Library>, StorageError>,
+    },
+    /// Storage failed outside a save (library actions).
+    StorageFailed(StorageError),
+    /// The library changed (rename, duplicate, restore).
+    LibraryChanged(Rc<Library>),
+    /// Rename the open document.
+    SetTitle(AttrValue),
+    /// A document was deleted from the library.
+    Deleted(Trash, Rc<Library>),
+    /// The deletion was undone (the record is back in storage).
+    Undeleted(Rc<Library>),
+    /// Show or hide the library.
+    ToggleLibrary,
+    /// An `isnad/1` file opened as a new document, or W3C annotations were
+    /// placed on the open text; `orphans` could not be placed.
+    Imported {
+        /// The file's name.
+        file: AttrValue,
+        /// The file's annotations on the open text (W3C), or its own
+        /// document (`isnad/1`).
+        analysis: Rc<Analysis>,
+        /// True when the file brings its own text.
+        opens: bool,
+        /// (exact text, why) of each annotation not placed.
+        orphans: Rc<Vec<(AttrValue, AttrValue)>>,
+    },
+    /// An import was refused with this message.
+    ImportFailed(AttrValue),
+    /// The embedding page set the text, or a text with its annotations.
+    Replace(crate::config::Initial),
     /// The effect finished the analysis of request `generation`.
     Analysed {
         /// The request it answers.
@@ -380,6 +519,145 @@ pub fn splice_utf16(text: &str, start: u32, end: u32, pasted: &str) -> (String, 
     (out, u32::try_from(caret).unwrap_or(u32::MAX))
 }
 
+impl State {
+    /// The editor's state as a saved document (the id and times are the
+    /// caller's: the reducer has no clock).
+    pub fn snapshot(&self, id: &str, created_ms: f64, now_ms: f64) -> SavedDocument {
+        let title = if self.doc.title.is_empty() {
+            self.derived_title()
+        } else {
+            self.doc.title.to_string()
+        };
+        SavedDocument::new(
+            id,
+            &title,
+            created_ms,
+            now_ms,
+            &self.text,
+            self.language.lang(),
+            self.report.as_ref().map(|r| r.analysis.as_ref()),
+            self.history.as_ref(),
+        )
+    }
+
+    /// The title the document has when the editor gave it none: the first
+    /// line that is not page noise.
+    pub fn derived_title(&self) -> String {
+        match &self.report {
+            Some(report) if !self.is_stale() => {
+                isnad_engine::store::title_of_analysis(&report.analysis)
+            }
+            _ => isnad_engine::store::title_of(&self.text),
+        }
+    }
+
+    /// True when there is something worth saving.
+    pub fn has_document(&self) -> bool {
+        !self.is_blank() || !self.doc.id.is_empty()
+    }
+
+    /// The page showing `doc`, exactly as it was saved.
+    fn open_document(mut self, doc: &SavedDocument) -> State {
+        self.doc = DocMeta {
+            id: AttrValue::from(doc.id.clone()),
+            title: AttrValue::from(doc.title.clone()),
+            created_ms: doc.created_ms,
+            seq: self.doc.seq.wrapping_add(1),
+        };
+        // A derived title stays derived: it follows the text.
+        let derived = match &doc.analysis {
+            Some(a) if a.text == doc.text => isnad_engine::store::title_of_analysis(a),
+            _ => isnad_engine::store::title_of(&doc.text),
+        };
+        if doc.title == derived {
+            self.doc.title = AttrValue::default();
+        }
+        self.text = AttrValue::from(doc.text.clone());
+        self.language = match doc.language {
+            None => LangChoice::Auto,
+            Some(Lang::Ar) => LangChoice::Ar,
+            Some(Lang::En) => LangChoice::En,
+            Some(Lang::Fr) => LangChoice::Fr,
+        };
+        self.request = None;
+        self.caret = None;
+        self.selected = None;
+        self.notice = None;
+        self.import = None;
+        self.filter = Filter::default();
+        self.history = doc.resume_history();
+        match (&doc.analysis, &self.history) {
+            (Some(analysis), Some(history)) => {
+                self.analysed_text = AttrValue::from(analysis.text.clone());
+                let current = history.current().to_analysis(analysis);
+                self.report = Some(Rc::new(Report::from_analysis(
+                    current,
+                    doc.language.is_none(),
+                )));
+            }
+            _ => {
+                self.analysed_text = AttrValue::default();
+                self.report = None;
+                if !self.is_blank() {
+                    self = self.analyse();
+                }
+            }
+        }
+        self
+    }
+
+    /// The page showing what an embedding page (or `mount()`) gave.
+    pub fn replace(self, initial: crate::config::Initial) -> State {
+        match initial {
+            crate::config::Initial::Text(text) => {
+                let language = self.language;
+                let mut next = self.blank_document();
+                next.language = language;
+                next.text = AttrValue::from(text);
+                next.analyse()
+            }
+            crate::config::Initial::Document(analysis) => {
+                let language = match self.language {
+                    LangChoice::Auto => None,
+                    _ => Some(analysis.language),
+                };
+                let doc = SavedDocument::new(
+                    "",
+                    "",
+                    0.0,
+                    0.0,
+                    &analysis.text,
+                    language,
+                    Some(&analysis),
+                    None,
+                );
+                let mut next = self.open_document(&doc);
+                next.doc.title = AttrValue::default();
+                next
+            }
+        }
+    }
+
+    /// An empty page for a new document.
+    fn blank_document(mut self) -> State {
+        self.doc = DocMeta {
+            seq: self.doc.seq.wrapping_add(1),
+            ..DocMeta::default()
+        };
+        self.text = AttrValue::default();
+        self.request = None;
+        self.report = None;
+        self.history = None;
+        self.analysed_text = AttrValue::default();
+        self.selected = None;
+        self.notice = None;
+        self.import = None;
+        self.caret = None;
+        self.filter = Filter::default();
+        self
+    }
+}
+
 impl Reducible for State {
     type Action = Action;
 
@@ -458,6 +736,90 @@ impl Reducible for State {
                 }
             }
             Action::PasteRefused(notice) => next.notice = Some(notice),
+            Action::Started {
+                storage,
+                library,
+                doc,
+            } => {
+                next.storage = storage;
+                next.library = library;
+                // Only when the editor has not started typing meanwhile.
+                if let (Some(doc), false) = (doc, next.has_document()) {
+                    next = next.open_document(&doc);
+                }
+            }
+            Action::Open(doc) => next = next.open_document(&doc),
+            Action::NewDocument => next = next.blank_document(),
+            Action::Saved {
+                seq,
+                id,
+                created_ms,
+                result,
+            } => {
+                if seq == next.doc.seq && next.doc.id.is_empty() {
+                    next.doc.id = id;
+                    next.doc.created_ms = created_ms;
+                }
+                match result {
+                    Ok(library) => {
+                        next.storage = StorageStatus::On;
+                        next.library = library;
+                    }
+                    Err(error) => next.storage = StorageStatus::after(&error),
+                }
+            }
+            Action::StorageFailed(error) => next.storage = StorageStatus::after(&error),
+            Action::LibraryChanged(library) => next.library = library,
+            Action::SetTitle(title) => next.doc.title = AttrValue::from(title.trim().to_string()),
+            Action::Deleted(trash, library) => {
+                next.library = library;
+                if trash.was_open {
+                    next = next.blank_document();
+                }
+                next.trash = Some(trash);
+            }
+            Action::Undeleted(library) => {
+                next.library = library;
+                next.trash = None;
+            }
+            Action::ToggleLibrary => next.library_open = !next.library_open,
+            Action::ImportFailed(message) => next.import = Some(ImportOutcome::Failed(message)),
+            Action::Replace(initial) => next = next.replace(initial),
+            Action::Imported {
+                file,
+                analysis,
+                opens,
+                orphans,
+            } => {
+                let placed = analysis.annotations.len();
+                if opens {
+                    let doc = SavedDocument::new(
+                        "",
+                        &isnad_engine::store::title_of(&analysis.text),
+                        0.0,
+                        0.0,
+                        &analysis.text,
+                        Some(analysis.language),
+                        Some(&analysis),
+                        None,
+                    );
+                    next = next.open_document(&doc);
+                    next.doc.title = AttrValue::default();
+                } else {
+                    let (Some(history), Some(_)) = (next.history.as_mut(), next.report.as_ref())
+                    else {
+                        return self;
+                    };
+                    let merged = isnad_engine::edit::merge_imported(history.current(), &analysis);
+                    history.push(merged);
+                    next.refresh();
+                }
+                next.import = Some(ImportOutcome::Done {
+                    file,
+                    placed,
+                    orphans,
+                });
+            }
             Action::Analysed { generation, report } => {
                 match &next.request {
                     Some(request) if request.generation == generation => {

@@ -13,12 +13,13 @@
 
 use isnad_engine::edit::Edit;
 use isnad_engine::Origin;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, KeyboardEvent, Node};
 use yew::prelude::*;
 
 use crate::components::annotation_editor::{AnnotationEditor, EDITOR_ID};
 use crate::components::paragraph::Paragraph;
+use crate::config::Config;
 use crate::i18n::UiLang;
 use crate::report::Report;
 use crate::state::{Action, Mark};
@@ -43,6 +44,7 @@ pub struct ArticleViewProps {
 #[function_component(ArticleView)]
 pub fn article_view(props: &ArticleViewProps) -> Html {
     let t = use_context::<UiLang>().unwrap_or_default().text();
+    let read_only = use_context::<std::rc::Rc<Config>>().is_some_and(|c| c.read_only);
     let report = &props.report;
     let analysis = &report.analysis;
     let selected = props.selected.as_deref();
@@ -67,6 +69,9 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     let mark = |mark: Mark| {
         let dispatch = dispatch.clone();
         move || {
+            if read_only {
+                return;
+            }
             if let Some((start16, end16)) = selection_utf16() {
                 dispatch.emit(Action::MarkSelection {
                     mark,
@@ -89,7 +94,13 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             if e.ctrl_key() || e.meta_key() || e.alt_key() {
                 return;
             }
-            match e.key().as_str() {
+            let key = e.key();
+            let editing = !matches!(key.as_str(), "n" | "j" | "p" | "k" | "Escape" | "?");
+            if read_only && editing {
+                return;
+            }
+            let article = e.target().and_then(|t| t.dyn_into::<Element>().ok());
+            match key.as_str() {
                 "q" => quote(),
                 "c" => claim(),
                 "s" => mention(),
@@ -98,7 +109,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 "p" | "k" => dispatch.emit(Action::Step(false)),
                 "Escape" => dispatch.emit(Action::Select(None)),
                 "?" => dispatch.emit(Action::ToggleHelp),
-                "Enter" if selected.is_some() => focus_editor(),
+                "Enter" if selected.is_some() => focus_editor(article.as_ref()),
                 "Delete" | "Backspace" => match &selected {
                     Some(id) => dispatch.emit(Action::Apply(Edit::Delete(id.to_string()))),
                     None => return,
@@ -147,6 +158,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
 
     html! {
         <section class="article-pane">
+            if !read_only {
             <div class="toolbar" role="toolbar" aria-label={t.shortcuts}>
                 { button(t.mark_quote, "q", on_mark_button(Mark::Quote)) }
                 { button(t.mark_claim, "c", on_mark_button(Mark::Claim)) }
@@ -165,6 +177,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             if let Some(id) = props.selected.clone() {
                 <AnnotationEditor report={report.clone()} {id} dispatch={dispatch.clone()} />
             }
+            }
             <p id="isnad-live" class="visually-hidden" aria-live="polite">{ announcement.unwrap_or_default() }</p>
             <article
                 id="isnad-article"
@@ -182,14 +195,17 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
 }
 
 /// Moves the focus to the first control of the selected annotation's
-/// editor (for page noise, which has none, to the toolbar's Delete).
-fn focus_editor() {
-    let document = gloo::utils::document();
-    let target = document
+/// editor (for page noise, which has none, to the toolbar's Delete),
+/// looked up inside this instance of the app only.
+fn focus_editor(article: Option<&Element>) {
+    let Some(pane) = article.and_then(|a| a.closest(".article-pane").ok().flatten()) else {
+        return;
+    };
+    let target = pane
         .query_selector(&format!("#{EDITOR_ID} select, #{EDITOR_ID} input"))
         .ok()
         .flatten()
-        .or_else(|| document.query_selector(".toolbar .delete").ok().flatten());
+        .or_else(|| pane.query_selector(".toolbar .delete").ok().flatten());
     if let Some(element) = target.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
         let _ = element.focus();
     }
@@ -200,8 +216,7 @@ fn focus_editor() {
 /// a range from the paragraph's start to the selection point measures the
 /// rest, as the DOM counts.
 fn selection_utf16() -> Option<(u32, u32)> {
-    let window = web_sys::window()?;
-    let selection = window.get_selection().ok()??;
+    let selection = shadow_selection().or_else(|| web_sys::window()?.get_selection().ok()?)?;
     if selection.range_count() == 0 {
         return None;
     }
@@ -209,6 +224,24 @@ fn selection_utf16() -> Option<(u32, u32)> {
     let start = point_utf16(&range.start_container().ok()?, range.start_offset().ok()?)?;
     let end = point_utf16(&range.end_container().ok()?, range.end_offset().ok()?)?;
     Some((start.min(end), start.max(end)))
+}
+
+/// The selection inside an embedded instance's shadow root: there the
+/// window's selection only names the shadow host, so Chromium's
+/// `ShadowRoot.getSelection()` is asked instead (found through the focused
+/// element, which is inside the instance while the editor works in it).
+fn shadow_selection() -> Option<web_sys::Selection> {
+    let mut active = gloo::utils::document().active_element()?;
+    let root = loop {
+        let root = active.shadow_root()?;
+        match root.active_element() {
+            Some(inner) if inner.shadow_root().is_some() => active = inner,
+            _ => break root,
+        }
+    };
+    let get = js_sys::Reflect::get(&root, &JsValue::from_str("getSelection")).ok()?;
+    let get: js_sys::Function = get.dyn_into().ok()?;
+    get.call0(&root).ok()?.dyn_into().ok()
 }
 
 fn point_utf16(node: &Node, offset: u32) -> Option<u32> {
