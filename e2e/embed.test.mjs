@@ -801,3 +801,38 @@ describe('a page with a strict CSP (examples/csp.html)', () => {
     assert.deepEqual(errors(page), []);
   });
 });
+
+describe('editing inside the shadow root', () => {
+  it('marks a selected piece of the article as a claim with the keyboard', async () => {
+    const page = await app.browser.newPage();
+    try {
+      await page.goto(`${app.server.url}/examples/csp.html`);
+      await page.waitForFunction(() => document.querySelector('#csp-status')?.dataset.state === 'ready');
+      const editor = '#csp-editor .isnad-host #isnad-article';
+      await page.locator(`${editor} [data-annotation-id]`).first().waitFor();
+      assert.equal(await page.locator(`${editor} [data-origin="editor"]`).count(), 0);
+      // Select 15 characters of a long text node inside the shadow root.
+      const selected = await page.evaluate(() => {
+        const root = document.querySelector('#csp-editor .isnad-host').shadowRoot;
+        const article = root.querySelector('#isnad-article');
+        const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+        let node = walker.nextNode();
+        while (node && node.textContent.trim().length < 20) node = walker.nextNode();
+        const range = document.createRange();
+        range.setStart(node, 0);
+        range.setEnd(node, 15);
+        article.focus();
+        getSelection().removeAllRanges();
+        getSelection().addRange(range);
+        return range.toString();
+      });
+      await page.keyboard.press('c');
+      const marked = page.locator(`${editor} [data-kind="claim"][data-origin="editor"]`).first();
+      await marked.waitFor();
+      // Snapped to whole words: it starts where the selection did.
+      assert.ok((await marked.textContent()).startsWith(selected.trim().split(/\s+/)[0]));
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -103,6 +103,11 @@ export async function pasteAndWait(page, text) {
 /** Saves a full-page screenshot to e2e/artifacts/`name`. */
 export async function screenshot(page, name) {
   mkdirSync(ARTIFACTS, { recursive: true });
+  // Off-screen paragraphs and rows skip rendering (content-visibility:
+  // auto); a full-page picture needs them drawn.
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll('.article .para, .list li')) el.style.contentVisibility = 'visible';
+  });
   await page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true });
 }
 

@@ -12,7 +12,7 @@ use gloo::timers::callback::Timeout;
 use isnad_engine::edit::History;
 use yew::prelude::*;
 
-use crate::services::storage::{self, Storage};
+use crate::services::storage::{self, Storage, StorageError};
 use crate::state::{Action, LangChoice, State};
 
 /// How long after the last change a save happens, in milliseconds.
@@ -46,8 +46,14 @@ fn flush(storage: &Storage, pending: &RefCell<Option<Pending>>, dispatch: &Callb
     } else {
         now
     };
-    let doc = p.state.snapshot(&p.id, created, now);
-    let result = storage.save(&doc).map(Rc::new);
+    let mut doc = p.state.snapshot(&p.id, created, now);
+    let mut result = storage.save(&doc);
+    if result == Err(StorageError::Full) && doc.history.len() > 1 {
+        // The undo steps are what is practical to lose; the work is not.
+        doc.without_history();
+        result = storage.save(&doc);
+    }
+    let result = result.map(Rc::new);
     storage.set_last_open(Some(&p.id));
     dispatch.emit(Action::Saved {
         seq: p.state.doc.seq,

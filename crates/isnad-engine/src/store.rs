@@ -86,6 +86,17 @@ impl SavedDocument {
         }
     }
 
+    /// Drops the undo and redo steps, keeping the current state: what a
+    /// save falls back to when the whole history does not fit in storage.
+    pub fn without_history(&mut self) {
+        if let Some(current) = self.history.get(self.position).cloned() {
+            self.history = vec![current];
+        } else {
+            self.history.clear();
+        }
+        self.position = 0;
+    }
+
     /// The editing history to resume with, when there is an analysis.
     pub fn resume_history(&self) -> Option<History> {
         let analysis = self.analysis.as_ref()?;
@@ -550,6 +561,30 @@ mod tests {
         );
         assert_eq!(doc.history.len(), SAVED_STEPS + 1);
         assert_eq!(doc.position, SAVED_STEPS);
+    }
+
+    #[test]
+    fn without_history_keeps_the_current_state() {
+        let (analysis, history) = sample();
+        let mut doc = SavedDocument::new(
+            "d",
+            "t",
+            0.0,
+            0.0,
+            &analysis.text,
+            None,
+            Some(&analysis),
+            Some(&history),
+        );
+        let current = doc.history[doc.position].clone();
+        doc.without_history();
+        assert_eq!(doc.history, vec![current.clone()]);
+        let resumed = from_json(&to_json(&doc))
+            .expect("reads")
+            .resume_history()
+            .expect("history");
+        assert_eq!(resumed.current().as_ref(), &current);
+        assert!(!resumed.can_undo());
     }
 
     #[test]
