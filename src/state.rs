@@ -457,12 +457,9 @@ impl State {
         let Some(history) = self.history.as_mut() else {
             return self;
         };
-        let before: Vec<String> = history
-            .current()
-            .annotations
-            .iter()
-            .map(|a| a.id.clone())
-            .collect();
+        // The ids before the edit (shared, not copied: the layer is an Rc),
+        // to find the annotation the edit added.
+        let before = history.current().clone();
         if let Err(error) = history.apply(&report.analysis.text, edit) {
             self.notice = Some(match error {
                 EditError::EmptyName => Notice::EmptyName,
@@ -472,11 +469,17 @@ impl State {
         }
         self.notice = None;
         // A new annotation becomes the selection; a deleted one stops being it.
-        let added = history
-            .current()
-            .annotations
-            .iter()
-            .find(|a| !before.contains(&a.id))
+        let current = history.current();
+        let added = (current.annotations.len() > before.annotations.len())
+            .then(|| {
+                let known: std::collections::HashSet<&str> =
+                    before.annotations.iter().map(|a| a.id.as_str()).collect();
+                current
+                    .annotations
+                    .iter()
+                    .find(|a| !known.contains(a.id.as_str()))
+            })
+            .flatten()
             .map(|a| AttrValue::from(a.id.clone()));
         if added.is_some() {
             self.selected = added;

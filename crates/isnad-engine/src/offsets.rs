@@ -4,7 +4,7 @@
 //! (the DOM). This module is the one place that converts between them.
 
 /// Bytes per checkpoint block: conversion scans at most this many bytes.
-const BLOCK: usize = 256;
+const BLOCK: usize = 64;
 
 /// A position index over one text, built once in `O(n)`, answering each
 /// conversion in `O(BLOCK)`.
