@@ -68,6 +68,9 @@ impl LangChoice {
     }
 }
 
+/// Texts longer than this (bytes) are saved without their undo steps.
+pub const HISTORY_SAVE_LIMIT: usize = 1_000_000;
+
 /// A message shown above the results (`role="alert"`) until the next
 /// change: why a paste or an edit was not taken.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -531,6 +534,12 @@ impl State {
         } else {
             self.doc.title.to_string()
         };
+        // A very long text saves its current state only: copying and
+        // writing fifty layers of it on every save would cost seconds.
+        let history = self
+            .history
+            .as_ref()
+            .filter(|_| self.text.len() <= HISTORY_SAVE_LIMIT);
         SavedDocument::new(
             id,
             &title,
@@ -539,7 +548,7 @@ impl State {
             &self.text,
             self.language.lang(),
             self.report.as_ref().map(|r| r.analysis.as_ref()),
-            self.history.as_ref(),
+            history,
         )
     }
 

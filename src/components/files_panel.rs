@@ -222,9 +222,11 @@ pub fn files_panel(props: &FilesPanelProps) -> Html {
                     <span class="copied" role="status">{ if ok { t.copied } else { t.copy_failed } }</span>
                 }
             </div>
+            // The input is drawn as its label (a button in the interface's
+            // language); the browser's own "Choose File" text would not be.
             <div class="import">
-                <label for="isnad-import">{ t.import_label }</label>
-                <input id="isnad-import" type="file" accept=".json,.jsonld,application/json,application/ld+json" onchange={on_import} />
+                <input id="isnad-import" class="file-input" type="file" accept=".json,.jsonld,application/json,application/ld+json" onchange={on_import} />
+                <label for="isnad-import" class="file-button">{ t.import_label }</label>
             </div>
             { for outcome }
         </section>
