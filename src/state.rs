@@ -534,12 +534,15 @@ impl State {
         } else {
             self.doc.title.to_string()
         };
-        // A very long text saves its current state only: copying and
-        // writing fifty layers of it on every save would cost seconds.
-        let history = self
+        // A very long text saves its current layer only (with the editor's
+        // rejections): copying and writing fifty layers of it on every save
+        // would cost seconds.
+        let current_only = self
             .history
             .as_ref()
-            .filter(|_| self.text.len() <= HISTORY_SAVE_LIMIT);
+            .filter(|_| self.text.len() > HISTORY_SAVE_LIMIT)
+            .and_then(|h| History::from_layers(vec![h.current().as_ref().clone()], 0));
+        let history = current_only.as_ref().or(self.history.as_ref());
         SavedDocument::new(
             id,
             &title,
