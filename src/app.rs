@@ -69,12 +69,7 @@ pub fn app(props: &AppProps) -> Html {
         let detect = config.detect;
         use_effect_with(state.request.clone(), move |request| {
             if let Some(request) = request {
-                let options = isnad_engine::Options {
-                    language: request.language.lang(),
-                    ..Default::default()
-                };
-                let analysis = detect.filter(isnad_engine::analyze(&request.text, &options));
-                let report = Report::from_analysis(analysis, request.language.lang().is_none());
+                let report = Report::build(&request.text, request.language.lang(), detect);
                 dispatcher.dispatch(Action::Analysed {
                     generation: request.generation,
                     report: Rc::new(report),

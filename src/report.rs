@@ -160,14 +160,15 @@ pub struct Report {
 }
 
 impl Report {
-    /// Analyses `text` (detecting the language when `language` is `None`).
-    #[cfg(test)]
-    pub fn build(text: &str, language: Option<Lang>) -> Report {
+    /// Analyses `text` (detecting the language when `language` is `None`),
+    /// keeping the kinds `detect` asks for.
+    pub fn build(text: &str, language: Option<Lang>, detect: crate::config::Detect) -> Report {
         let options = isnad_engine::Options {
             language,
             ..Default::default()
         };
-        Report::from_analysis(isnad_engine::analyze(text, &options), language.is_none())
+        let analysis = detect.filter(isnad_engine::analyze(text, &options));
+        Report::from_analysis(analysis, language.is_none())
     }
 
     /// Turns an analysis into display rows, keeping the analysis (moved,
@@ -380,7 +381,11 @@ mod tests {
 
     #[test]
     fn build_runs_the_engine() {
-        let report = Report::build("Hello there. This is English text.", Some(Lang::En));
+        let report = Report::build(
+            "Hello there. This is English text.",
+            Some(Lang::En),
+            Default::default(),
+        );
         assert_eq!(report.language, Lang::En);
         assert!(!report.detected);
     }

@@ -874,7 +874,7 @@ mod tests {
     }
 
     fn empty_report() -> Rc<Report> {
-        Rc::new(Report::build("", Some(Lang::En)))
+        Rc::new(Report::build("", Some(Lang::En), Default::default()))
     }
 
     #[test]
@@ -969,7 +969,7 @@ mod tests {
         let state = reduce(State::default(), Action::Edit(text.into()));
         let state = reduce(state, Action::Analyse);
         let generation = state.generation;
-        let report = Rc::new(Report::build(text, Some(Lang::En)));
+        let report = Rc::new(Report::build(text, Some(Lang::En), Default::default()));
         reduce(state, Action::Analysed { generation, report })
     }
 
