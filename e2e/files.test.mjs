@@ -198,6 +198,28 @@ describe('the document library', () => {
   });
 });
 
+describe('switching documents', () => {
+  it('opening an imported file right after an edit keeps that edit in the previous document', async () => {
+    const page = await openPage(app, { locale: 'en-US' });
+    await pasteAndWait(page, TEXT);
+    await saved(page);
+    const ids = await highlighted(page);
+    await page.locator(`#isnad-article [data-annotation-id="${ids[0]}"]`).first().click();
+    await page.locator('#isnad-article').press('Delete');
+    await page.waitForFunction((id) => !document.querySelector(`#isnad-article [data-annotation-id="${id}"]`), ids[0]);
+    // At once, before the half-second save: open another document.
+    const text = 'Officials met on Tuesday.';
+    const file = { schema: 'isnad/1', document: { language: 'en', text }, annotations: [], speakers: [] };
+    await importFile(page, 'other.isnad.json', JSON.stringify(file));
+    await page.waitForFunction((t) => document.querySelector('#isnad-text').value === t, text);
+    await page.locator('#isnad-library-toggle').click();
+    await page.locator('#isnad-library-list li.document', { hasText: 'We will not back down' }).locator('button.open').click();
+    await page.locator('#isnad-article [data-annotation-id]').first().waitFor();
+    assert.deepEqual(await highlighted(page), ids.slice(1));
+    await page.close();
+  });
+});
+
 describe('annotation files', () => {
   let page;
   before(async () => {

@@ -109,6 +109,15 @@ pub fn use_autosave(
             flush_now.clone(),
         );
         use_effect_with(key, move |_| {
+            // Another document was opened (import, embedder): the last
+            // change of the previous one is written before it is replaced.
+            let other_document = pending
+                .borrow()
+                .as_ref()
+                .is_some_and(|p| p.state.doc.seq != state.doc.seq);
+            if other_document {
+                flush_now();
+            }
             if storage.is_some() && state.has_document() {
                 let id = if state.doc.id.is_empty() {
                     let mut assigned = assigned.borrow_mut();
