@@ -385,3 +385,44 @@ describe('speakers, cues and categories', () => {
     assert.notEqual(outline, 'none');
   });
 });
+
+describe('long articles', () => {
+  let page;
+  before(async () => {
+    page = await openPage(app, { locale: 'en-US' });
+    const lines = [];
+    for (let i = 0; i < 1600; i++) lines.push(`Prices rose ${i}.5% in region ${i} in May ${2000 + (i % 20)}.`);
+    await pasteAndWait(page, lines.join('\n'));
+  });
+  after(() => page?.close());
+
+  const paragraphs = (page) => page.locator('#isnad-article p.para').count();
+
+  it('draws the article in steps, with a button for the rest', async () => {
+    assert.equal(await paragraphs(page), 1500);
+    const more = page.locator('.article-pane > .more');
+    assert.match(await more.textContent(), /100 more not shown\. Show 100 more/);
+    await more.locator('button.show-more').click();
+    await page.waitForFunction(() => document.querySelectorAll('#isnad-article p.para').length === 1600);
+    assert.equal(await page.locator('.article-pane > .more').count(), 0);
+  });
+
+  it('lists 500 rows at first and more on demand', async () => {
+    const claims = () => page.locator('#isnad-claims li[data-kind="claim"]').count();
+    assert.equal(await claims(), 500);
+    await page.locator('#isnad-claims .show-more').click();
+    await page.waitForFunction(() => document.querySelectorAll('#isnad-claims li[data-kind="claim"]').length === 1000);
+  });
+
+  it('selecting an annotation past the drawn paragraphs draws up to it', async () => {
+    await page.reload();
+    await page.locator('#isnad-article p.para').first().waitFor();
+    assert.equal(await paragraphs(page), 1500);
+    // p with nothing selected goes to the last annotation, in paragraph 1600.
+    await page.locator('#isnad-article').focus();
+    await page.keyboard.press('p');
+    await page.waitForFunction(() => document.querySelectorAll('#isnad-article p.para').length === 1600);
+    await page.locator('#isnad-article .selected').first().waitFor();
+    assert.match(await page.locator('#isnad-article .selected').first().textContent(), /1599/);
+  });
+});

@@ -234,8 +234,11 @@ pub struct Text {
     pub count: fn(usize, Counted) -> String,
     /// Between items of a list (", " or "، ").
     pub list_separator: &'static str,
-    /// Under a list cut short; `{n}` is replaced by the number left out.
+    /// Under a list cut short; `{n}` is replaced by the number not shown.
     pub more_items: &'static str,
+    /// The button that shows more of a list or the article; `{n}` is
+    /// replaced by how many.
+    pub show_more: &'static str,
 }
 
 /// What a count in the status line counts.
@@ -412,7 +415,8 @@ pub const EN: Text = Text {
     ],
     count: count_en,
     list_separator: ", ",
-    more_items: "…and {n} more, not listed here.",
+    more_items: "{n} more not shown.",
+    show_more: "Show {n} more",
 };
 
 /// Arabic.
@@ -511,7 +515,8 @@ pub const AR: Text = Text {
     ],
     count: count_ar,
     list_separator: "، ",
-    more_items: "…و{n} غيرها لا تظهر في هذه القائمة.",
+    more_items: "{n} غيرها لا تظهر بعد.",
+    show_more: "اعرض {n} أخرى",
 };
 
 /// French.
@@ -610,7 +615,8 @@ pub const FR: Text = Text {
     ],
     count: count_fr,
     list_separator: ", ",
-    more_items: "…et {n} de plus, non listés ici.",
+    more_items: "{n} de plus non affichés.",
+    show_more: "Afficher {n} de plus",
 };
 
 #[cfg(test)]

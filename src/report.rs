@@ -121,6 +121,8 @@ pub struct RunView {
 /// an edit only the paragraphs whose highlights changed are drawn again.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParagraphView {
+    /// Where the paragraph starts, in bytes of the text.
+    pub start: usize,
     /// Where the paragraph starts, in UTF-16 units of the text (the DOM's
     /// unit), to turn a selection back into text offsets.
     pub start16: usize,
@@ -281,6 +283,7 @@ impl Report {
                     })
                     .collect();
                 Rc::new(ParagraphView {
+                    start: p.paragraph.start,
                     start16: map.utf16_of_byte(p.paragraph.start),
                     runs,
                 })

@@ -19,13 +19,15 @@ use yew::prelude::*;
 
 use crate::components::annotation_editor::{AnnotationEditor, EDITOR_ID};
 use crate::components::paragraph::Paragraph;
+use crate::components::{more_line, use_shown};
 use crate::config::Config;
 use crate::i18n::UiLang;
 use crate::report::Report;
 use crate::state::{Action, Mark};
 
-/// Paragraphs shown at most: very long pastes are analysed in full, but
-/// rendering tens of thousands of paragraphs would freeze the page.
+/// Paragraphs drawn at first and added by each "show more": very long
+/// pastes are analysed in full, but drawing tens of thousands of
+/// paragraphs at once would freeze the page.
 pub const PARAGRAPH_LIMIT: usize = 1500;
 
 /// Properties of [`ArticleView`].
@@ -48,7 +50,18 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     let report = &props.report;
     let analysis = &report.analysis;
     let selected = props.selected.as_deref();
-    let paragraphs = report.paragraphs.iter().take(PARAGRAPH_LIMIT).map(|view| {
+    // Long articles are drawn in steps of PARAGRAPH_LIMIT paragraphs, and
+    // always far enough to show the selected annotation.
+    let (shown, on_more) = use_shown(PARAGRAPH_LIMIT);
+    let selected_annotation =
+        selected.and_then(|id| analysis.annotations.iter().find(|a| a.id == id));
+    let selected_paragraph = selected_annotation.map(|a| {
+        report
+            .paragraphs
+            .partition_point(|p| p.start <= a.span.start)
+    });
+    let shown = shown.max(selected_paragraph.unwrap_or(0));
+    let paragraphs = report.paragraphs.iter().take(shown).map(|view| {
         let selected = props.selected.clone().filter(|id| view.shows(id.as_str()));
         html! { <Paragraph view={view.clone()} {selected} /> }
     });
@@ -131,8 +144,6 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         // The button takes focus on press; the text selection stays.
         Callback::from(move |_: MouseEvent| run())
     };
-    let selected_annotation =
-        selected.and_then(|id| analysis.annotations.iter().find(|a| a.id == id));
     let selected_id = props.selected.clone().unwrap_or_default().to_string();
     let delete = {
         let id = selected_id.clone();
@@ -190,6 +201,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             >
                 { for paragraphs }
             </article>
+            { more_line(t, report.paragraphs.len(), shown, PARAGRAPH_LIMIT, on_more) }
         </section>
     }
 }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::claim_item::ClaimItem;
-use crate::components::{more_line, LIST_LIMIT};
+use crate::components::{more_line, use_shown, LIST_LIMIT};
 use crate::i18n::UiLang;
 use crate::report::{ClaimRow, Report};
 use crate::state::Action;
@@ -25,6 +25,7 @@ pub struct ClaimListProps {
 #[function_component(ClaimList)]
 pub fn claim_list(props: &ClaimListProps) -> Html {
     let t = use_context::<UiLang>().unwrap_or_default().text();
+    let (shown, on_more) = use_shown(LIST_LIMIT);
     let f = &props.filter;
     if f.kind.is_some_and(|k| k != isnad_engine::Kind::Claim) || f.speaker.is_some() {
         return Html::default();
@@ -42,8 +43,8 @@ pub fn claim_list(props: &ClaimListProps) -> Html {
             if claims.is_empty() {
                 <p class="none">{ t.none_found[2] }</p>
             } else {
-                <ol>{ for claims.iter().take(LIST_LIMIT).map(|c| html! { <ClaimItem key={c.id.as_str()} row={(*c).clone()} dispatch={props.dispatch.clone()} /> }) }</ol>
-                { more_line(t, claims.len()) }
+                <ol>{ for claims.iter().take(shown).map(|c| html! { <ClaimItem key={c.id.as_str()} row={(*c).clone()} dispatch={props.dispatch.clone()} /> }) }</ol>
+                { more_line(t, claims.len(), shown, LIST_LIMIT, on_more) }
             }
         </section>
     }

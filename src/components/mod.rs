@@ -35,15 +35,41 @@ pub use results::Results;
 pub use speaker_list::SpeakerList;
 pub use ui_language_select::UiLanguageSelect;
 
-/// The most rows a result list shows: a 5 MB paste can hold tens of
-/// thousands of annotations, and listing them all would freeze the page.
+/// Rows a result list shows at first, and how many more each "show more"
+/// adds: a 5 MB paste can hold tens of thousands of annotations, and
+/// listing them all at once would freeze the page.
 pub const LIST_LIMIT: usize = 500;
 
-/// The line under a list cut at [`LIST_LIMIT`] (nothing when it was not).
-pub fn more_line(t: &crate::i18n::Text, total: usize) -> yew::Html {
-    if total <= LIST_LIMIT {
+/// The line under a list or the article cut at `shown` of `total` items,
+/// with a button that shows up to `step` more (nothing when none is cut).
+pub fn more_line(
+    t: &crate::i18n::Text,
+    total: usize,
+    shown: usize,
+    step: usize,
+    on_more: yew::Callback<yew::MouseEvent>,
+) -> yew::Html {
+    if total <= shown {
         return yew::Html::default();
     }
-    let n = (total - LIST_LIMIT).to_string();
-    yew::html! { <p class="more">{ t.more_items.replace("{n}", &n) }</p> }
+    let left = total - shown;
+    yew::html! {
+        <p class="more">
+            { t.more_items.replace("{n}", &left.to_string()) }{ " " }
+            <button type="button" class="show-more" onclick={on_more}>
+                { t.show_more.replace("{n}", &left.min(step).to_string()) }
+            </button>
+        </p>
+    }
+}
+
+/// How many rows to show, and the callback that shows `step` more.
+#[yew::hook]
+pub fn use_shown(step: usize) -> (usize, yew::Callback<yew::MouseEvent>) {
+    let shown = yew::use_state(|| step);
+    let more = {
+        let shown = shown.clone();
+        yew::Callback::from(move |_| shown.set(*shown + step))
+    };
+    (*shown, more)
 }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::noise_item::NoiseItem;
-use crate::components::{more_line, LIST_LIMIT};
+use crate::components::{more_line, use_shown, LIST_LIMIT};
 use crate::i18n::UiLang;
 use crate::report::{NoiseRow, Report};
 
@@ -22,6 +22,7 @@ pub struct NoiseListProps {
 #[function_component(NoiseList)]
 pub fn noise_list(props: &NoiseListProps) -> Html {
     let t = use_context::<UiLang>().unwrap_or_default().text();
+    let (shown, on_more) = use_shown(LIST_LIMIT);
     let f = &props.filter;
     if f.kind.is_some_and(|k| k != isnad_engine::Kind::Boilerplate)
         || f.status.is_some()
@@ -41,8 +42,8 @@ pub fn noise_list(props: &NoiseListProps) -> Html {
             if noise.is_empty() {
                 <p class="none">{ t.none_found[3] }</p>
             } else {
-                <ol>{ for noise.iter().take(LIST_LIMIT).map(|n| html! { <NoiseItem key={n.id.as_str()} row={(*n).clone()} /> }) }</ol>
-                { more_line(t, noise.len()) }
+                <ol>{ for noise.iter().take(shown).map(|n| html! { <NoiseItem key={n.id.as_str()} row={(*n).clone()} /> }) }</ol>
+                { more_line(t, noise.len(), shown, LIST_LIMIT, on_more) }
             }
         </section>
     }

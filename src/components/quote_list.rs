@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::quote_item::QuoteItem;
-use crate::components::{more_line, LIST_LIMIT};
+use crate::components::{more_line, use_shown, LIST_LIMIT};
 use crate::i18n::UiLang;
 use crate::report::{QuoteRow, Report};
 use crate::state::Filter;
@@ -24,6 +24,7 @@ pub struct QuoteListProps {
 #[function_component(QuoteList)]
 pub fn quote_list(props: &QuoteListProps) -> Html {
     let t = use_context::<UiLang>().unwrap_or_default().text();
+    let (shown, on_more) = use_shown(LIST_LIMIT);
     let f = &props.filter;
     if f.kind.is_some_and(|k| k != Kind::Quote) || f.status.is_some() {
         return Html::default();
@@ -41,8 +42,8 @@ pub fn quote_list(props: &QuoteListProps) -> Html {
             if quotes.is_empty() {
                 <p class="none">{ t.none_found[0] }</p>
             } else {
-                <ol>{ for quotes.iter().take(LIST_LIMIT).map(|q| html! { <QuoteItem key={q.id.as_str()} row={(*q).clone()} /> }) }</ol>
-                { more_line(t, quotes.len()) }
+                <ol>{ for quotes.iter().take(shown).map(|q| html! { <QuoteItem key={q.id.as_str()} row={(*q).clone()} /> }) }</ol>
+                { more_line(t, quotes.len(), shown, LIST_LIMIT, on_more) }
             }
         </section>
     }

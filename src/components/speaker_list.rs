@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::speaker_item::SpeakerItem;
-use crate::components::{more_line, LIST_LIMIT};
+use crate::components::{more_line, use_shown, LIST_LIMIT};
 use crate::i18n::UiLang;
 use crate::report::Report;
 use crate::state::Action;
@@ -24,6 +24,7 @@ pub struct SpeakerListProps {
 #[function_component(SpeakerList)]
 pub fn speaker_list(props: &SpeakerListProps) -> Html {
     let t = use_context::<UiLang>().unwrap_or_default().text();
+    let (shown, on_more) = use_shown(LIST_LIMIT);
     let speakers = &props.report.speakers;
     let others: Rc<Vec<(AttrValue, AttrValue)>> = Rc::new(
         speakers
@@ -37,8 +38,8 @@ pub fn speaker_list(props: &SpeakerListProps) -> Html {
             if speakers.is_empty() {
                 <p class="none">{ t.none_found[1] }</p>
             } else {
-                <ul>{ for speakers.iter().take(LIST_LIMIT).map(|s| html! { <SpeakerItem key={s.id.as_str()} row={s.clone()} others={others.clone()} dispatch={props.dispatch.clone()} /> }) }</ul>
-                { more_line(t, speakers.len()) }
+                <ul>{ for speakers.iter().take(shown).map(|s| html! { <SpeakerItem key={s.id.as_str()} row={s.clone()} others={others.clone()} dispatch={props.dispatch.clone()} /> }) }</ul>
+                { more_line(t, speakers.len(), shown, LIST_LIMIT, on_more) }
             }
         </section>
     }
