@@ -293,8 +293,8 @@ describe('annotation files', () => {
     ];
     const before = (await highlighted(page)).length;
     const message = await importFile(page, 'other-tool.jsonld', JSON.stringify(other));
-    assert.match(message, /Imported 1 annotations from other-tool\.jsonld/);
-    assert.match(message, /1 annotations could not be placed/);
+    assert.match(message, /Imported 1 annotation from other-tool\.jsonld\./);
+    assert.match(message, /Not placed in this text \(1 annotation\)/);
     assert.match(message, /a sentence that is not there/);
     assert.equal((await highlighted(page)).length, before + 1);
     // One undo takes the import back.
@@ -343,7 +343,7 @@ describe('annotation files', () => {
       speakers: [],
     };
     const message = await importFile(page, 'shared.isnad.json', JSON.stringify(file));
-    assert.match(message, /Imported 1 annotations/);
+    assert.match(message, /Imported 1 annotation from shared\.isnad\.json\./);
     assert.equal(await page.locator('#isnad-text').inputValue(), text);
     await page.locator('#isnad-article [data-annotation-id="c9"]').first().waitFor();
   });

@@ -183,9 +183,9 @@ pub struct Text {
     pub copy_failed: &'static str,
     /// The import file picker's label.
     pub import_label: &'static str,
-    /// After an import; `{n}` and `{file}` are replaced.
+    /// After an import; `{count}` ("3 annotations") and `{file}` are replaced.
     pub imported_line: &'static str,
-    /// Above the annotations an import could not place; `{n}` is replaced.
+    /// Above the annotations an import could not place; `{count}` is replaced.
     pub orphans_line: &'static str,
     /// Before an import error; the engine's message follows.
     pub import_failed: &'static str,
@@ -252,6 +252,8 @@ pub enum Counted {
     Claims,
     /// Page-noise items.
     Noise,
+    /// Annotations of any kind.
+    Annotations,
 }
 
 fn count_en(n: usize, what: Counted) -> String {
@@ -260,6 +262,7 @@ fn count_en(n: usize, what: Counted) -> String {
         Counted::Speakers => ("speaker", "speakers"),
         Counted::Claims => ("claim", "claims"),
         Counted::Noise => ("page-noise item", "page-noise items"),
+        Counted::Annotations => ("annotation", "annotations"),
     };
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -270,6 +273,7 @@ fn count_fr(n: usize, what: Counted) -> String {
         Counted::Speakers => ("auteur", "auteurs"),
         Counted::Claims => ("affirmation", "affirmations"),
         Counted::Noise => ("élément de bruit", "éléments de bruit"),
+        Counted::Annotations => ("annotation", "annotations"),
     };
     // French uses the singular for 0 and 1.
     format!("{n} {}", if n <= 1 { one } else { many })
@@ -282,6 +286,7 @@ fn count_ar(n: usize, what: Counted) -> String {
         Counted::Speakers => "القائلون",
         Counted::Claims => "الادعاءات",
         Counted::Noise => "عناصر الحشو",
+        Counted::Annotations => "التعليقات",
     };
     format!("{label}: {n}")
 }
@@ -385,8 +390,8 @@ pub const EN: Text = Text {
     copied: "Copied.",
     copy_failed: "The clipboard is not available here: use Download.",
     import_label: "Import annotations (isnad or W3C JSON)",
-    imported_line: "Imported {n} annotations from {file}.",
-    orphans_line: "{n} annotations could not be placed in this text (listed, not dropped):",
+    imported_line: "Imported {count} from {file}.",
+    orphans_line: "Not placed in this text ({count}), listed here and not dropped:",
     import_failed: "Import failed:",
     import_needs_text: "Paste and analyse the article first: W3C annotation files point into a text they do not contain.",
     empty_name: "A speaker needs a name: the old name is kept.",
@@ -485,8 +490,8 @@ pub const AR: Text = Text {
     copied: "نُسخ.",
     copy_failed: "الحافظة غير متاحة هنا: استعمل التنزيل.",
     import_label: "استيراد تعليقات (isnad أو W3C JSON)",
-    imported_line: "استُورد {n} تعليقًا من {file}.",
-    orphans_line: "تعذّر وضع {n} تعليقًا في هذا النص (مدرجة أدناه، لم تُحذف):",
+    imported_line: "استُورد من {file} — {count}.",
+    orphans_line: "تعذّر وضعها في هذا النص ({count})، وهي مدرجة أدناه ولم تُحذف:",
     import_failed: "فشل الاستيراد:",
     import_needs_text: "الصق المقال وحلّله أولًا: ملفات تعليقات W3C تشير إلى نص لا تحتويه.",
     empty_name: "يحتاج القائل إلى اسم: أُبقي الاسم القديم.",
@@ -585,8 +590,8 @@ pub const FR: Text = Text {
     copied: "Copié.",
     copy_failed: "Le presse-papiers n’est pas disponible ici : utilisez Télécharger.",
     import_label: "Importer des annotations (isnad ou W3C JSON)",
-    imported_line: "{n} annotations importées depuis {file}.",
-    orphans_line: "{n} annotations n’ont pas pu être placées dans ce texte (listées, pas supprimées) :",
+    imported_line: "{count} importée(s) depuis {file}.",
+    orphans_line: "Non placées dans ce texte ({count}), listées ici et non supprimées :",
     import_failed: "Échec de l’import :",
     import_needs_text: "Collez et analysez d’abord l’article : les fichiers d’annotations W3C désignent un texte qu’ils ne contiennent pas.",
     empty_name: "Un intervenant doit avoir un nom : l’ancien nom est conservé.",

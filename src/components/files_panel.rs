@@ -15,7 +15,7 @@ use isnad_engine::Analysis;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::i18n::UiLang;
+use crate::i18n::{Counted, UiLang};
 use crate::services::files;
 use crate::state::{Action, ImportOutcome};
 
@@ -189,9 +189,9 @@ pub fn files_panel(props: &FilesPanelProps) -> Html {
     let outcome = props.outcome.as_ref().map(|outcome| match outcome {
         ImportOutcome::Done { file, placed, orphans } => html! {
             <div id="isnad-import-result" class="import-result" role="status">
-                <p>{ t.imported_line.replace("{n}", &placed.to_string()).replace("{file}", file) }</p>
+                <p>{ t.imported_line.replace("{count}", &(t.count)(*placed, Counted::Annotations)).replace("{file}", file) }</p>
                 if !orphans.is_empty() {
-                    <p class="orphans-title">{ t.orphans_line.replace("{n}", &orphans.len().to_string()) }</p>
+                    <p class="orphans-title">{ t.orphans_line.replace("{count}", &(t.count)(orphans.len(), Counted::Annotations)) }</p>
                     <ol class="orphans">
                         { for orphans.iter().take(200).map(|(exact, why)| html! {
                             <li><q dir="auto">{ exact.clone() }</q>{ " — " }<span class="why">{ why.clone() }</span></li>
