@@ -228,32 +228,97 @@ fn focus_editor(article: Option<&Element>) {
 /// a range from the paragraph's start to the selection point measures the
 /// rest, as the DOM counts.
 fn selection_utf16() -> Option<(u32, u32)> {
-    let selection = shadow_selection().or_else(|| web_sys::window()?.get_selection().ok()?)?;
+    let ((start_node, start_offset), (end_node, end_offset)) = selection_points()?;
+    let start = point_utf16(&start_node, start_offset)?;
+    let end = point_utf16(&end_node, end_offset)?;
+    Some((start.min(end), start.max(end)))
+}
+
+/// A point in the DOM: a node and an offset in it.
+type Point = (Node, u32);
+
+/// The ends of the window's selection. Inside an embedded instance's
+/// shadow root the window's ranges only name the shadow host, so the
+/// standard `Selection.getComposedRanges({ shadowRoots })` is asked first,
+/// then Chromium's older `ShadowRoot.getSelection()`.
+fn selection_points() -> Option<(Point, Point)> {
+    let selection = web_sys::window()?.get_selection().ok()??;
+    if let Some(root) = focused_shadow_root() {
+        if let Some(points) = composed_range(&selection, &root) {
+            return Some(points);
+        }
+        if let Some(points) = shadow_get_selection(&root).and_then(|s| first_range(&s)) {
+            return Some(points);
+        }
+    }
+    first_range(&selection)
+}
+
+fn first_range(selection: &web_sys::Selection) -> Option<(Point, Point)> {
     if selection.range_count() == 0 {
         return None;
     }
     let range = selection.get_range_at(0).ok()?;
-    let start = point_utf16(&range.start_container().ok()?, range.start_offset().ok()?)?;
-    let end = point_utf16(&range.end_container().ok()?, range.end_offset().ok()?)?;
-    Some((start.min(end), start.max(end)))
+    Some((
+        (range.start_container().ok()?, range.start_offset().ok()?),
+        (range.end_container().ok()?, range.end_offset().ok()?),
+    ))
 }
 
-/// The selection inside an embedded instance's shadow root: there the
-/// window's selection only names the shadow host, so Chromium's
-/// `ShadowRoot.getSelection()` is asked instead (found through the focused
-/// element, which is inside the instance while the editor works in it).
-fn shadow_selection() -> Option<web_sys::Selection> {
+/// The shadow root holding the focused element (the article, while the
+/// editor works in an embedded instance), if it is in one.
+fn focused_shadow_root() -> Option<web_sys::ShadowRoot> {
     let mut active = gloo::utils::document().active_element()?;
-    let root = loop {
+    loop {
         let root = active.shadow_root()?;
         match root.active_element() {
             Some(inner) if inner.shadow_root().is_some() => active = inner,
-            _ => break root,
+            _ => return Some(root),
         }
-    };
-    let get = js_sys::Reflect::get(&root, &JsValue::from_str("getSelection")).ok()?;
+    }
+}
+
+/// `selection.getComposedRanges({ shadowRoots: [root] })[0]`, read
+/// through reflection (web-sys has no binding for it yet).
+fn composed_range(
+    selection: &web_sys::Selection,
+    root: &web_sys::ShadowRoot,
+) -> Option<(Point, Point)> {
+    use js_sys::Reflect;
+    let get = Reflect::get(selection, &JsValue::from_str("getComposedRanges")).ok()?;
     let get: js_sys::Function = get.dyn_into().ok()?;
-    get.call0(&root).ok()?.dyn_into().ok()
+    let options = js_sys::Object::new();
+    Reflect::set(
+        &options,
+        &JsValue::from_str("shadowRoots"),
+        &js_sys::Array::of1(root),
+    )
+    .ok()?;
+    let ranges: js_sys::Array = get.call1(selection, &options).ok()?.dyn_into().ok()?;
+    let range = ranges.get(0);
+    let node = |key: &str| -> Option<Node> {
+        Reflect::get(&range, &JsValue::from_str(key))
+            .ok()?
+            .dyn_into()
+            .ok()
+    };
+    let offset = |key: &str| -> Option<u32> {
+        Reflect::get(&range, &JsValue::from_str(key))
+            .ok()?
+            .as_f64()
+            .map(|f| f as u32)
+    };
+    Some((
+        (node("startContainer")?, offset("startOffset")?),
+        (node("endContainer")?, offset("endOffset")?),
+    ))
+}
+
+/// Chromium's non-standard `ShadowRoot.getSelection()`.
+fn shadow_get_selection(root: &web_sys::ShadowRoot) -> Option<web_sys::Selection> {
+    let get = js_sys::Reflect::get(root, &JsValue::from_str("getSelection")).ok()?;
+    let get: js_sys::Function = get.dyn_into().ok()?;
+    get.call0(root).ok()?.dyn_into().ok()
 }
 
 fn point_utf16(node: &Node, offset: u32) -> Option<u32> {
