@@ -3,11 +3,14 @@
 //! units (the DOM's unit), converted with the engine's `OffsetMap` only.
 //! Pure: no browser APIs, so it is unit-tested on the host.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use isnad_engine::offsets::OffsetMap;
 use isnad_engine::render::{self, Role};
-use isnad_engine::{Analysis, ClaimCategory, ClaimStatus, Detail, Lang, Origin, QuoteForm, Span};
+use isnad_engine::{
+    Analysis, Annotation, ClaimCategory, ClaimStatus, Detail, Lang, Origin, QuoteForm, Span,
+};
 use yew::AttrValue;
 
 /// A half-open range in UTF-16 code units, as the DOM counts.
@@ -123,6 +126,8 @@ pub struct RunView {
 pub struct ParagraphView {
     /// Where the paragraph starts, in bytes of the text.
     pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
     /// Where the paragraph starts, in UTF-16 units of the text (the DOM's
     /// unit), to turn a selection back into text offsets.
     pub start16: usize,
@@ -176,6 +181,19 @@ impl Report {
     /// Turns an analysis into display rows, keeping the analysis (moved,
     /// not copied: it holds the whole text).
     pub fn from_analysis(analysis: Analysis, detected: bool) -> Report {
+        Report::make(analysis, detected, None)
+    }
+
+    /// The report of `analysis`, an edit of this report's analysis (same
+    /// text): rows and paragraphs the edit did not touch are this report's
+    /// own (the same `Rc`s), so building is cheap and Yew's comparisons are
+    /// pointer checks. Equal to [`Report::from_analysis`] of `analysis`.
+    pub fn updated(&self, analysis: Analysis) -> Report {
+        let reuse = self.analysis.text == analysis.text;
+        Report::make(analysis, self.detected, reuse.then_some(self))
+    }
+
+    fn make(analysis: Analysis, detected: bool, previous: Option<&Report>) -> Report {
         let text = analysis.text.as_str();
         let map = OffsetMap::new(text);
         let range = |span: Span| Range16 {
@@ -183,6 +201,26 @@ impl Report {
             end: map.utf16_of_byte(span.end),
         };
         let slice = |span: Span| AttrValue::from(span.slice(text).to_string());
+        // What the previous report had, by annotation id.
+        let old: HashMap<&str, &Annotation> = previous
+            .map(|p| {
+                p.analysis
+                    .annotations
+                    .iter()
+                    .map(|a| (a.id.as_str(), a))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let unchanged = |a: &Annotation| old.get(a.id.as_str()).is_some_and(|o| *o == a);
+        let old_quotes: HashMap<&str, &Rc<QuoteRow>> = previous
+            .map(|p| p.quotes.iter().map(|r| (r.id.as_str(), r)).collect())
+            .unwrap_or_default();
+        let old_claims: HashMap<&str, &Rc<ClaimRow>> = previous
+            .map(|p| p.claims.iter().map(|r| (r.id.as_str(), r)).collect())
+            .unwrap_or_default();
+        let old_noise: HashMap<&str, &Rc<NoiseRow>> = previous
+            .map(|p| p.noise.iter().map(|r| (r.id.as_str(), r)).collect())
+            .unwrap_or_default();
 
         let mut quotes = Vec::new();
         let mut claims = Vec::new();
@@ -192,7 +230,7 @@ impl Report {
             .iter()
             .map(|a| AttrValue::from(a.id.clone()))
             .collect();
-        let speaker_index: std::collections::HashMap<&str, usize> = analysis
+        let speaker_index: HashMap<&str, usize> = analysis
             .speakers
             .iter()
             .enumerate()
@@ -200,6 +238,7 @@ impl Report {
             .collect();
         let mut said: Vec<Vec<SaidRow>> = vec![Vec::new(); analysis.speakers.len()];
         for (annotation, id) in analysis.annotations.iter().zip(ids.iter().cloned()) {
+            let same = unchanged(annotation);
             match &annotation.detail {
                 Detail::Quote(info) => {
                     let speaker = info
@@ -218,32 +257,44 @@ impl Report {
                             excerpt: AttrValue::from(excerpt),
                         });
                     }
-                    quotes.push(Rc::new(QuoteRow {
+                    let name = speaker.map(|(_, s)| s.name.as_str());
+                    match old_quotes.get(annotation.id.as_str()) {
+                        Some(row) if same && row.speaker.as_deref() == name => {
+                            quotes.push(Rc::clone(row));
+                        }
+                        _ => quotes.push(Rc::new(QuoteRow {
+                            id,
+                            range: range(annotation.span),
+                            content: slice(annotation.span),
+                            speaker: speaker.map(|(_, s)| AttrValue::from(s.name.clone())),
+                            speaker_id: speaker.map(|(_, s)| AttrValue::from(s.id.clone())),
+                            cue: info.cue.map(slice),
+                            form: info.form,
+                            origin: annotation.origin,
+                        })),
+                    }
+                }
+                Detail::Claim(info) => match old_claims.get(annotation.id.as_str()) {
+                    Some(row) if same => claims.push(Rc::clone(row)),
+                    _ => claims.push(Rc::new(ClaimRow {
                         id,
                         range: range(annotation.span),
-                        content: slice(annotation.span),
-                        speaker: speaker.map(|(_, s)| AttrValue::from(s.name.clone())),
-                        speaker_id: speaker.map(|(_, s)| AttrValue::from(s.id.clone())),
-                        cue: info.cue.map(slice),
-                        form: info.form,
+                        text: slice(annotation.span),
+                        categories: info.categories.clone(),
+                        status: info.status,
+                        note: AttrValue::from(info.note.clone()),
                         origin: annotation.origin,
-                    }));
-                }
-                Detail::Claim(info) => claims.push(Rc::new(ClaimRow {
-                    id,
-                    range: range(annotation.span),
-                    text: slice(annotation.span),
-                    categories: info.categories.clone(),
-                    status: info.status,
-                    note: AttrValue::from(info.note.clone()),
-                    origin: annotation.origin,
-                })),
-                Detail::Boilerplate => noise.push(Rc::new(NoiseRow {
-                    id,
-                    range: range(annotation.span),
-                    text: slice(annotation.span),
-                    origin: annotation.origin,
-                })),
+                    })),
+                },
+                Detail::Boilerplate => match old_noise.get(annotation.id.as_str()) {
+                    Some(row) if same => noise.push(Rc::clone(row)),
+                    _ => noise.push(Rc::new(NoiseRow {
+                        id,
+                        range: range(annotation.span),
+                        text: slice(annotation.span),
+                        origin: annotation.origin,
+                    })),
+                },
             }
         }
         let speakers = analysis
@@ -260,35 +311,76 @@ impl Report {
                 })
             })
             .collect();
-        let paragraphs = render::runs(&analysis)
-            .into_iter()
-            .map(|p| {
-                let runs = p
-                    .runs
-                    .iter()
-                    .map(|run| RunView {
-                        text: slice(run.span),
-                        layers: run
-                            .layers
-                            .iter()
-                            .filter_map(|layer| {
-                                let annotation = analysis.annotations.get(layer.annotation)?;
-                                Some(LayerView {
-                                    id: ids[layer.annotation].clone(),
-                                    role: layer.role,
-                                    origin: annotation.origin,
-                                })
+
+        let view = |paragraph: Span, runs: &[render::Run]| {
+            let runs = runs
+                .iter()
+                .map(|run| RunView {
+                    text: slice(run.span),
+                    layers: run
+                        .layers
+                        .iter()
+                        .filter_map(|layer| {
+                            let annotation = analysis.annotations.get(layer.annotation)?;
+                            Some(LayerView {
+                                id: ids[layer.annotation].clone(),
+                                role: layer.role,
+                                origin: annotation.origin,
                             })
-                            .collect(),
-                    })
-                    .collect();
-                Rc::new(ParagraphView {
-                    start: p.paragraph.start,
-                    start16: map.utf16_of_byte(p.paragraph.start),
-                    runs,
+                        })
+                        .collect(),
                 })
+                .collect();
+            Rc::new(ParagraphView {
+                start: paragraph.start,
+                end: paragraph.end,
+                start16: map.utf16_of_byte(paragraph.start),
+                runs,
             })
-            .collect();
+        };
+        let paragraphs = match previous {
+            // Same text, so the same paragraphs: draw again only those an
+            // added, removed or changed annotation touches.
+            Some(previous) => {
+                let mut touched: Vec<Span> = Vec::new();
+                let new_ids: HashMap<&str, ()> = analysis
+                    .annotations
+                    .iter()
+                    .map(|a| (a.id.as_str(), ()))
+                    .collect();
+                for a in analysis.annotations.iter().filter(|a| !unchanged(a)) {
+                    touched.extend(render::layer_spans(a).map(|(_, s)| s));
+                    if let Some(o) = old.get(a.id.as_str()) {
+                        touched.extend(render::layer_spans(o).map(|(_, s)| s));
+                    }
+                }
+                for o in previous.analysis.annotations.iter() {
+                    if !new_ids.contains_key(o.id.as_str()) {
+                        touched.extend(render::layer_spans(o).map(|(_, s)| s));
+                    }
+                }
+                previous
+                    .paragraphs
+                    .iter()
+                    .map(|p| {
+                        let hit = touched.iter().any(|s| s.start < p.end && p.start < s.end);
+                        if hit {
+                            let span = Span::new(p.start, p.end);
+                            view(
+                                span,
+                                &render::paragraph_runs(text, span, &analysis.annotations),
+                            )
+                        } else {
+                            Rc::clone(p)
+                        }
+                    })
+                    .collect()
+            }
+            None => render::runs(&analysis)
+                .iter()
+                .map(|p| view(p.paragraph, &p.runs))
+                .collect(),
+        };
         let language = analysis.language;
         Report {
             analysis: Rc::new(analysis),
@@ -371,6 +463,49 @@ mod tests {
         assert_eq!(report.claims[0].categories, vec![ClaimCategory::Statistic]);
         assert_eq!(report.speakers[0].quotes, 1);
         assert!(report.detected);
+    }
+
+    #[test]
+    fn an_updated_report_equals_a_fresh_one_and_keeps_what_did_not_change() {
+        use isnad_engine::edit::{apply, Edit, Layer};
+        let text = [
+            "\"We will not back down,\" the minister said on Tuesday.",
+            "Prices rose 4.5% in May, according to the statistics office.",
+            "قال الوزير إن الأسعار ارتفعت 5% في مايو.",
+            "By Jane Doe",
+        ]
+        .join("\n");
+        let analysis = isnad_engine::analyze(&text, &Default::default());
+        let report = Report::from_analysis(analysis.clone(), true);
+        let layer = Layer::from_analysis(&analysis);
+        let first = analysis.annotations[0].id.clone();
+        let quote = analysis
+            .annotations
+            .iter()
+            .find(|a| a.kind() == isnad_engine::Kind::Quote)
+            .map(|a| a.id.clone())
+            .expect("a quote");
+        let edits = [
+            Edit::Delete(first),
+            Edit::SetSpeaker(quote.clone(), None),
+            Edit::SetForm(quote, QuoteForm::Mixed),
+            Edit::Add {
+                span: Span::new(0, text.find(',').unwrap_or(1)),
+                detail: Detail::Claim(ClaimInfo::default()),
+            },
+        ];
+        for edit in edits {
+            let next = apply(&text, &layer, &edit).expect("edit applies");
+            let edited = next.to_analysis(&analysis);
+            let updated = report.updated(edited.clone());
+            assert_eq!(updated, Report::from_analysis(edited, true), "{edit:?}");
+            // The last paragraph (a byline) is untouched by every edit.
+            let last = report.paragraphs.len() - 1;
+            assert!(
+                Rc::ptr_eq(&updated.paragraphs[last], &report.paragraphs[last]),
+                "{edit:?}"
+            );
+        }
     }
 
     #[test]

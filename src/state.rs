@@ -506,7 +506,7 @@ impl State {
         {
             return;
         }
-        self.report = Some(Rc::new(Report::from_analysis(analysis, report.detected)));
+        self.report = Some(Rc::new(report.updated(analysis)));
     }
 }
 

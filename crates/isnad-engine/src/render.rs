@@ -182,7 +182,7 @@ struct Piece {
 }
 
 /// The spans an annotation draws: its own, and a quote's cue and mention.
-fn layer_spans(annotation: &Annotation) -> impl Iterator<Item = (Role, Span)> {
+pub fn layer_spans(annotation: &Annotation) -> impl Iterator<Item = (Role, Span)> {
     let (role, cue, mention) = match &annotation.detail {
         Detail::Quote(quote) => (Role::QuoteContent, quote.cue, quote.mention),
         Detail::Claim(_) => (Role::Claim, None, None),
