@@ -149,6 +149,8 @@ pub struct Text {
     pub categories_label: &'static str,
     /// Label of the selected annotation's editor.
     pub edit_annotation: &'static str,
+    /// In the editor's place when nothing is selected.
+    pub select_hint: &'static str,
     /// The document library button and heading.
     pub documents: &'static str,
     /// Start a new document.
@@ -373,6 +375,7 @@ pub const EN: Text = Text {
     merge_into: "Merge into…",
     categories_label: "Categories",
     edit_annotation: "Edit the selected annotation",
+    select_hint: "Click a highlight (or press n) to edit it; select text and press q, c, s or u to mark it.",
     documents: "Documents",
     new_document: "New document",
     open: "Open",
@@ -473,6 +476,7 @@ pub const AR: Text = Text {
     merge_into: "ادمج في…",
     categories_label: "الفئات",
     edit_annotation: "تحرير التعليق المحدد",
+    select_hint: "انقر تظليلًا (أو اضغط n) لتحريره؛ حدّد نصًا واضغط q أو c أو s أو u لتعليمه.",
     documents: "المستندات",
     new_document: "مستند جديد",
     open: "افتح",
@@ -573,6 +577,7 @@ pub const FR: Text = Text {
     merge_into: "Fusionner avec…",
     categories_label: "Catégories",
     edit_annotation: "Modifier l’annotation sélectionnée",
+    select_hint: "Cliquez sur un surlignage (ou appuyez sur n) pour le modifier ; sélectionnez du texte et appuyez sur q, c, s ou u pour le marquer.",
     documents: "Documents",
     new_document: "Nouveau document",
     open: "Ouvrir",

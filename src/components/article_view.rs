@@ -132,13 +132,14 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             e.prevent_default();
         })
     };
-    let button = |label: &'static str, key: &'static str, action: Callback<MouseEvent>| {
-        html! {
-            <button type="button" onclick={action} aria-keyshortcuts={key}>
-                { label }<kbd>{ key }</kbd>
-            </button>
-        }
-    };
+    let button =
+        |label: &'static str, key: &'static str, action: Callback<MouseEvent>, disabled: bool| {
+            html! {
+                <button type="button" onclick={action} aria-keyshortcuts={key} {disabled}>
+                    { label }<kbd>{ key }</kbd>
+                </button>
+            }
+        };
     let on_mark_button = |m: Mark| {
         let run = mark(m);
         // The button takes focus on press; the text selection stays.
@@ -170,24 +171,26 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     html! {
         <section class="article-pane">
             if !read_only {
+            // Every button is always there (disabled when it does not
+            // apply) and the editor has a slot of its own size, so selecting
+            // or deleting never moves the article under the reader, and the
+            // page around it is not laid out again.
             <div class="toolbar" role="toolbar" aria-label={t.shortcuts}>
-                { button(t.mark_quote, "q", on_mark_button(Mark::Quote)) }
-                { button(t.mark_claim, "c", on_mark_button(Mark::Claim)) }
-                if is_quote {
-                    { button(t.mark_mention, "s", on_mark_button(Mark::Mention)) }
-                    { button(t.mark_cue, "u", on_mark_button(Mark::Cue)) }
-                }
-                if let Some(a) = selected_annotation {
-                    <button type="button" class="delete" onclick={delete} aria-keyshortcuts="Delete">{ t.delete }</button>
-                    if a.origin == Origin::Auto {
-                        <button type="button" class="accept" onclick={accept}>{ t.accept }</button>
-                    }
-                }
+                { button(t.mark_quote, "q", on_mark_button(Mark::Quote), false) }
+                { button(t.mark_claim, "c", on_mark_button(Mark::Claim), false) }
+                { button(t.mark_mention, "s", on_mark_button(Mark::Mention), !is_quote) }
+                { button(t.mark_cue, "u", on_mark_button(Mark::Cue), !is_quote) }
+                <button type="button" class="delete" onclick={delete} aria-keyshortcuts="Delete" disabled={selected_annotation.is_none()}>{ t.delete }</button>
+                <button type="button" class="accept" onclick={accept} disabled={!selected_annotation.is_some_and(|a| a.origin == Origin::Auto)}>{ t.accept }</button>
                 <button type="button" class="help" aria-keyshortcuts="?" onclick={dispatch.reform(|_: MouseEvent| Action::ToggleHelp)}>{ t.shortcuts }<kbd>{ "?" }</kbd></button>
             </div>
-            if let Some(id) = props.selected.clone() {
-                <AnnotationEditor report={report.clone()} {id} dispatch={dispatch.clone()} />
-            }
+            <div class="editor-slot">
+                if let Some(id) = props.selected.clone() {
+                    <AnnotationEditor report={report.clone()} {id} dispatch={dispatch.clone()} />
+                } else {
+                    <p class="editor-hint">{ t.select_hint }</p>
+                }
+            </div>
             }
             <p id="isnad-live" class="visually-hidden" aria-live="polite">{ announcement.unwrap_or_default() }</p>
             <article
