@@ -243,8 +243,8 @@ fn read_import(name: &str, bytes: &[u8], open_text: Option<&str>, needs_text: &s
         Ok(text) => text,
         Err(e) => return failed(e),
     };
-    let format = match import::inspect(name, text) {
-        Ok(summary) => summary.format,
+    let format = match import::format_of(name, text) {
+        Ok(format) => format,
         Err(e) => return failed(e),
     };
     let target = match format {
