@@ -361,6 +361,14 @@ describe('two instances on one page (examples/two-instances.html)', () => {
     await page.locator('#readonly-editor .isnad-host #isnad-article [data-annotation-id]').first().click();
     await page.locator('#readonly-editor .isnad-host #isnad-article').press('Delete');
     await page.waitForTimeout(300);
+    // No editing controls: no toolbar, no undo, fact-check fields locked.
+    const host = '#readonly-editor .isnad-host';
+    assert.equal(await page.locator(`${host} .toolbar`).count(), 0);
+    assert.equal(await page.locator(`${host} #isnad-undo`).count(), 0);
+    assert.equal(await page.locator(`${host} #isnad-text`).count(), 0);
+    const statuses = page.locator(`${host} #isnad-claims select.status`);
+    assert.ok((await statuses.count()) > 0);
+    assert.equal(await statuses.first().isDisabled(), true);
     const after = await page.evaluate(() => {
       const { handle, changes } = window.__readOnly;
       const now = handle.getAnnotations().annotations.map((a) => a.id);

@@ -212,8 +212,9 @@ pub fn app(props: &AppProps) -> Html {
     // which keeps its own undo for typing.
     let onkeydown = {
         let dispatch = dispatch.clone();
+        let read_only = config.read_only;
         Callback::from(move |e: KeyboardEvent| {
-            if !(e.ctrl_key() || e.meta_key()) {
+            if read_only || !(e.ctrl_key() || e.meta_key()) {
                 return;
             }
             let in_text_box = e

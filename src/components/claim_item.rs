@@ -25,6 +25,7 @@ pub struct ClaimItemProps {
 #[function_component(ClaimItem)]
 pub fn claim_item(props: &ClaimItemProps) -> Html {
     let t = use_context::<UiLang>().unwrap_or_default().text();
+    let read_only = use_context::<Rc<crate::config::Config>>().is_some_and(|c| c.read_only);
     let claim = &props.row;
     let on_status = {
         let note = claim.note.to_string();
@@ -63,13 +64,13 @@ pub fn claim_item(props: &ClaimItemProps) -> Html {
             </ul>
             <div class="review" data-status={claim.status.code()}>
                 <label for={status_id.clone()}>{ t.status }</label>
-                <select id={status_id} class="status" onchange={on_status}>
+                <select id={status_id} class="status" onchange={on_status} disabled={read_only}>
                     { for ClaimStatus::ALL.into_iter().enumerate().map(|(i, s)| html! {
                         <option value={s.code()} selected={s == claim.status}>{ t.statuses[i] }</option>
                     }) }
                 </select>
                 <label for={note_id.clone()}>{ t.note }</label>
-                <input id={note_id} class="note" type="text" dir="auto" value={claim.note.clone()} onchange={on_note} />
+                <input id={note_id} class="note" type="text" dir="auto" value={claim.note.clone()} onchange={on_note} readonly={read_only} />
             </div>
         </li>
     }

@@ -34,6 +34,7 @@ pub struct ResultsProps {
 #[function_component(Results)]
 pub fn results(props: &ResultsProps) -> Html {
     let t = use_context::<UiLang>().unwrap_or_default().text();
+    let read_only = use_context::<Rc<crate::config::Config>>().is_some_and(|c| c.read_only);
     let report = &props.report;
     html! {
         <div class="results" id="isnad-results">
@@ -49,12 +50,14 @@ pub fn results(props: &ResultsProps) -> Html {
                     <strong class="stale">{ " " }{ t.stale }</strong>
                 }
             </p>
+            if !read_only {
             <div class="history" role="group">
                 <button type="button" id="isnad-undo" disabled={!props.can_undo} aria-keyshortcuts="Control+Z"
                     onclick={props.dispatch.reform(|_: MouseEvent| Action::Undo)}>{ t.undo }</button>
                 <button type="button" id="isnad-redo" disabled={!props.can_redo} aria-keyshortcuts="Control+Shift+Z Control+Y"
                     onclick={props.dispatch.reform(|_: MouseEvent| Action::Redo)}>{ t.redo }</button>
             </div>
+            }
             <ArticleView
                 report={report.clone()}
                 selected={props.selected.clone()}

@@ -27,6 +27,7 @@ pub struct SpeakerItemProps {
 #[function_component(SpeakerItem)]
 pub fn speaker_item(props: &SpeakerItemProps) -> Html {
     let t = use_context::<UiLang>().unwrap_or_default().text();
+    let read_only = use_context::<Rc<crate::config::Config>>().is_some_and(|c| c.read_only);
     let speaker = &props.row;
     let count = (t.count)(speaker.quotes, Counted::Quotes);
     let said = speaker.said.iter().map(|q| {
@@ -71,6 +72,7 @@ pub fn speaker_item(props: &SpeakerItemProps) -> Html {
             }
             <span class="count">{ count }</span>
             <ol class="said-list">{ for said }</ol>
+            if !read_only {
             <details class="speaker-edit">
                 <summary>{ t.rename }{ " · " }{ t.merge_into }</summary>
                 <label for={rename_id.clone()}>{ t.rename }</label>
@@ -85,6 +87,7 @@ pub fn speaker_item(props: &SpeakerItemProps) -> Html {
                     </select>
                 }
             </details>
+            }
         </li>
     }
 }
