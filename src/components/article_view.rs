@@ -28,7 +28,7 @@ use crate::state::{Action, Mark};
 /// Paragraphs drawn at first and added by each "show more": very long
 /// pastes are analysed in full, but drawing tens of thousands of
 /// paragraphs at once would freeze the page.
-pub const PARAGRAPH_LIMIT: usize = 1500;
+pub const PARAGRAPH_LIMIT: usize = 500;
 
 /// Properties of [`ArticleView`].
 #[derive(Properties, PartialEq)]

@@ -38,7 +38,7 @@ pub use ui_language_select::UiLanguageSelect;
 /// Rows a result list shows at first, and how many more each "show more"
 /// adds: a 5 MB paste can hold tens of thousands of annotations, and
 /// listing them all at once would freeze the page.
-pub const LIST_LIMIT: usize = 500;
+pub const LIST_LIMIT: usize = 200;
 
 /// The line under a list or the article cut at `shown` of `total` items,
 /// with a button that shows up to `step` more (nothing when none is cut).
