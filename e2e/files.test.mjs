@@ -264,6 +264,15 @@ describe('annotation files', () => {
     assert.notEqual(start, TEXT.indexOf('P'));
   });
 
+  it('importing its own W3C export again adds nothing twice', async () => {
+    const before = await highlighted(page);
+    const { text } = await download(page, 'w3c');
+    const message = await importFile(page, 'again.w3c.jsonld', text);
+    assert.match(message, /Imported 0 annotations from again\.w3c\.jsonld\./);
+    assert.match(message, /Already there, not added twice: \d+ annotations?\./);
+    assert.deepEqual(await highlighted(page), before);
+  });
+
   it('exports CSV with a BOM and ClaimReview for reviewed claims only', async () => {
     const quotes = await download(page, 'csv-quotes');
     assert.equal(quotes.text.charCodeAt(0), 0xfeff);

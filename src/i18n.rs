@@ -187,6 +187,9 @@ pub struct Text {
     pub import_label: &'static str,
     /// After an import; `{count}` ("3 annotations") and `{file}` are replaced.
     pub imported_line: &'static str,
+    /// After an import, when some annotations were there already; `{count}`
+    /// is replaced.
+    pub already_there: &'static str,
     /// Above the annotations an import could not place; `{count}` is replaced.
     pub orphans_line: &'static str,
     /// Before an import error; the engine's message follows.
@@ -394,6 +397,7 @@ pub const EN: Text = Text {
     copy_failed: "The clipboard is not available here: use Download.",
     import_label: "Import annotations (isnad or W3C JSON)",
     imported_line: "Imported {count} from {file}.",
+    already_there: "Already there, not added twice: {count}.",
     orphans_line: "Not placed in this text ({count}), listed here and not dropped:",
     import_failed: "Import failed:",
     import_needs_text: "Paste and analyse the article first: W3C annotation files point into a text they do not contain.",
@@ -495,6 +499,7 @@ pub const AR: Text = Text {
     copy_failed: "الحافظة غير متاحة هنا: استعمل التنزيل.",
     import_label: "استيراد تعليقات (isnad أو W3C JSON)",
     imported_line: "استُورد من {file} — {count}.",
+    already_there: "موجودة من قبل فلم تُضف مرتين — {count}.",
     orphans_line: "تعذّر وضعها في هذا النص ({count})، وهي مدرجة أدناه ولم تُحذف:",
     import_failed: "فشل الاستيراد:",
     import_needs_text: "الصق المقال وحلّله أولًا: ملفات تعليقات W3C تشير إلى نص لا تحتويه.",
@@ -596,6 +601,7 @@ pub const FR: Text = Text {
     copy_failed: "Le presse-papiers n’est pas disponible ici : utilisez Télécharger.",
     import_label: "Importer des annotations (isnad ou W3C JSON)",
     imported_line: "{count} importée(s) depuis {file}.",
+    already_there: "Déjà présentes, non ajoutées deux fois : {count}.",
     orphans_line: "Non placées dans ce texte ({count}), listées ici et non supprimées :",
     import_failed: "Échec de l’import :",
     import_needs_text: "Collez et analysez d’abord l’article : les fichiers d’annotations W3C désignent un texte qu’ils ne contiennent pas.",

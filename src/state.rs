@@ -167,8 +167,10 @@ pub enum ImportOutcome {
     Done {
         /// The file's name.
         file: AttrValue,
-        /// How many annotations were placed.
+        /// How many annotations were added.
         placed: usize,
+        /// How many were the same as ones already there (not added twice).
+        already: usize,
         /// Those that could not be placed: (exact text, why), listed for the
         /// editor, never silently moved or dropped.
         orphans: Rc<Vec<(AttrValue, AttrValue)>>,
@@ -806,7 +808,8 @@ impl Reducible for State {
                 opens,
                 orphans,
             } => {
-                let placed = analysis.annotations.len();
+                let mut placed = analysis.annotations.len();
+                let mut already = 0;
                 if opens {
                     let doc = SavedDocument::new(
                         "",
@@ -826,12 +829,16 @@ impl Reducible for State {
                         return self;
                     };
                     let merged = isnad_engine::edit::merge_imported(history.current(), &analysis);
+                    let added = merged.annotations.len() - history.current().annotations.len();
+                    already = placed - added;
+                    placed = added;
                     history.push(merged);
                     next.refresh();
                 }
                 next.import = Some(ImportOutcome::Done {
                     file,
                     placed,
+                    already,
                     orphans,
                 });
             }

@@ -187,9 +187,14 @@ pub fn files_panel(props: &FilesPanelProps) -> Html {
     };
 
     let outcome = props.outcome.as_ref().map(|outcome| match outcome {
-        ImportOutcome::Done { file, placed, orphans } => html! {
+        ImportOutcome::Done { file, placed, already, orphans } => html! {
             <div id="isnad-import-result" class="import-result" role="status">
-                <p>{ t.imported_line.replace("{count}", &(t.count)(*placed, Counted::Annotations)).replace("{file}", file) }</p>
+                <p>
+                    { t.imported_line.replace("{count}", &(t.count)(*placed, Counted::Annotations)).replace("{file}", file) }
+                    if *already > 0 {
+                        { " " }{ t.already_there.replace("{count}", &(t.count)(*already, Counted::Annotations)) }
+                    }
+                </p>
                 if !orphans.is_empty() {
                     <p class="orphans-title">{ t.orphans_line.replace("{count}", &(t.count)(orphans.len(), Counted::Annotations)) }</p>
                     <ol class="orphans">
