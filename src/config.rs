@@ -4,54 +4,28 @@
 
 use std::rc::Rc;
 
-use isnad_engine::{Analysis, Kind};
+use isnad_engine::{Analysis, Detect, Kind};
 
 use crate::embed::Bridge;
 use crate::i18n::UiLang;
 use crate::state::LangChoice;
 
-/// Which kinds of annotation the engine's results keep.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Detect {
-    /// Attributed quotes.
-    pub quotes: bool,
-    /// Checkable claims.
-    pub claims: bool,
-    /// Page noise.
-    pub noise: bool,
-}
-
-impl Default for Detect {
-    fn default() -> Detect {
-        Detect {
-            quotes: true,
-            claims: true,
-            noise: true,
+/// Keeps only the kinds `detect` asks for. The whole analysis always runs,
+/// because the detectors inform each other (a quote inside page noise is
+/// not a quote); the kinds not wanted are dropped afterwards, with the
+/// speakers when quotes are off.
+pub fn keep_detected(detect: Detect, mut analysis: Analysis) -> Analysis {
+    if detect != Detect::default() {
+        analysis.annotations.retain(|a| match a.kind() {
+            Kind::Quote => detect.quotes,
+            Kind::Claim => detect.claims,
+            Kind::Boilerplate => detect.boilerplate,
+        });
+        if !detect.quotes {
+            analysis.speakers.clear();
         }
     }
-}
-
-impl Detect {
-    /// Whether annotations of `kind` are kept.
-    pub fn keeps(&self, kind: Kind) -> bool {
-        match kind {
-            Kind::Quote => self.quotes,
-            Kind::Claim => self.claims,
-            Kind::Boilerplate => self.noise,
-        }
-    }
-
-    /// `analysis` without the kinds not detected (and speakers no quote
-    /// refers to any more, when quotes are off).
-    pub fn filter(&self, mut analysis: Analysis) -> Analysis {
-        if *self != Detect::default() {
-            analysis.annotations.retain(|a| self.keeps(a.kind()));
-            if !self.quotes {
-                analysis.speakers.clear();
-            }
-        }
-        analysis
-    }
+    analysis
 }
 
 /// What the page opens with.

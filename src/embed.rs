@@ -19,10 +19,11 @@ use wasm_bindgen::prelude::*;
 use yew::{AppHandle, AttrValue, Callback};
 
 use crate::app::{App, AppProps};
-use crate::config::{Config, Detect, Initial};
+use crate::config::{Config, Initial};
 use crate::i18n::UiLang;
 use crate::report::Report;
 use crate::state::{Action, LangChoice};
+use isnad_engine::Detect;
 
 /// Where the running app and the embedder's handle meet.
 pub struct Bridge {
@@ -180,13 +181,13 @@ fn config_from(options: &Value, bridge: Rc<Bridge>) -> Result<Config, JsError> {
             let mut detect = Detect {
                 quotes: false,
                 claims: false,
-                noise: false,
+                boilerplate: false,
             };
             for kind in kinds {
                 match kind.as_str() {
                     Some("quotes") => detect.quotes = true,
                     Some("claims") => detect.claims = true,
-                    Some("noise") => detect.noise = true,
+                    Some("noise") => detect.boilerplate = true,
                     _ => {
                         return Err(bad(format!(
                             "options.detect: unknown kind {kind} (use \"quotes\", \"claims\", \"noise\")"

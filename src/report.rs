@@ -169,12 +169,12 @@ pub struct Report {
 impl Report {
     /// Analyses `text` (detecting the language when `language` is `None`),
     /// keeping the kinds `detect` asks for.
-    pub fn build(text: &str, language: Option<Lang>, detect: crate::config::Detect) -> Report {
+    pub fn build(text: &str, language: Option<Lang>, detect: isnad_engine::Detect) -> Report {
         let options = isnad_engine::Options {
             language,
             ..Default::default()
         };
-        let analysis = detect.filter(isnad_engine::analyze(text, &options));
+        let analysis = crate::config::keep_detected(detect, isnad_engine::analyze(text, &options));
         Report::from_analysis(analysis, language.is_none())
     }
 
