@@ -353,7 +353,10 @@ pub fn cluster(p: &Prepared, quotes: &[FoundQuote]) -> (Vec<Speaker>, Vec<Option
                 clusters.push(Cluster {
                     speaker: Speaker {
                         id: format!("s{}", clusters.len() + 1),
-                        name: parts.name.clone().unwrap_or_else(|| parts.phrase.clone()),
+                        name: parts
+                            .name
+                            .clone()
+                            .unwrap_or_else(|| with_french_article(p, m, &parts.phrase)),
                         title: if named { parts.title.clone() } else { None },
                         mentions: vec![m],
                     },
@@ -378,6 +381,29 @@ pub fn cluster(p: &Prepared, quotes: &[FoundQuote]) -> (Vec<Speaker>, Vec<Option
         }
     }
     (clusters.into_iter().map(|c| c.speaker).collect(), of)
+}
+
+/// A French description named after a preposition that swallowed its
+/// article ("explique-t-on **au** parquet de Paris", "selon **les services
+/// du** ministère") gets the article back, as the body is named elsewhere:
+/// "le parquet de Paris".
+fn with_french_article(p: &Prepared, mention: Span, phrase: &str) -> String {
+    if p.lang != crate::Lang::Fr {
+        return phrase.to_string();
+    }
+    let Some(&first) = mention_words(p, mention).first() else {
+        return phrase.to_string();
+    };
+    let before = (0..first)
+        .rev()
+        .find(|&k| p.tokens.list[k].kind == TokenKind::Word)
+        .map(|k| p.norm(k));
+    let article = match before {
+        Some("au" | "du") => "le ",
+        Some("aux" | "des") => "les ",
+        _ => return phrase.to_string(),
+    };
+    format!("{article}{phrase}")
 }
 
 /// A title in apposition after a name: "Silvain Guillaume-Gentil,
@@ -844,6 +870,19 @@ mod tests {
         assert_eq!(s[0].name, "فلاديمير بوتين");
         assert_eq!(s[0].title.as_deref(), Some("الرئيس الروسي"));
         assert_eq!(of, vec![Some(0), Some(0), Some(0)]);
+    }
+
+    #[test]
+    fn a_french_body_after_au_gets_its_article_back() {
+        let text = "Les enquêteurs ont épluché la totalité des actes d'enquête réalisés. \
+                    Rien, \"ça n'apparait nulle part\" explique-t-on au parquet de Paris.";
+        let options = crate::Options {
+            language: Some(crate::Lang::Fr),
+            ..Default::default()
+        };
+        let analysis = crate::analyze(text, &options);
+        let names: Vec<&str> = analysis.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["le parquet de Paris"]);
     }
 
     #[test]
