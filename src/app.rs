@@ -236,6 +236,7 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
 
+    let derived_title = AttrValue::from(state.derived_title());
     let below = match &state.report {
         _ if state.is_blank() => html! { <Hint /> },
         Some(report) => html! {
@@ -266,7 +267,7 @@ pub fn app(props: &AppProps) -> Html {
             <LibraryPanel
                 library={state.library.clone()}
                 doc={state.doc.clone()}
-                derived_title={AttrValue::from(state.derived_title())}
+                derived_title={derived_title.clone()}
                 storage_status={state.storage.clone()}
                 trash={state.trash.clone()}
                 open={state.library_open}
@@ -299,7 +300,7 @@ pub fn app(props: &AppProps) -> Html {
             if !config.embedded {
             <FilesPanel
                 analysis={state.report.as_ref().map(|r| r.analysis.clone())}
-                title={if state.doc.title.is_empty() { AttrValue::from(state.derived_title()) } else { state.doc.title.clone() }}
+                title={if state.doc.title.is_empty() { derived_title.clone() } else { state.doc.title.clone() }}
                 outcome={state.import.clone()}
                 dispatch={dispatch.clone()}
             />

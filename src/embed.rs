@@ -311,8 +311,7 @@ impl Instance {
         match format {
             "isnad" => Ok(isnad_engine::schema::to_json(&analysis)),
             "w3c" => {
-                let iso = String::from(js_sys::Date::new_0().to_iso_string());
-                let meta = ExportMeta::new(format!("{}Z", iso.get(..19).unwrap_or(&iso)));
+                let meta = ExportMeta::new(crate::services::storage::now_utc());
                 Ok(isnad_engine::w3c::to_w3c(&analysis, &meta).to_string())
             }
             other => Err(bad(format!(

@@ -3,7 +3,7 @@
 //! units (the DOM's unit), converted with the engine's `OffsetMap` only.
 //! Pure: no browser APIs, so it is unit-tested on the host.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use isnad_engine::offsets::OffsetMap;
@@ -343,11 +343,8 @@ impl Report {
             // added, removed or changed annotation touches.
             Some(previous) => {
                 let mut touched: Vec<Span> = Vec::new();
-                let new_ids: HashMap<&str, ()> = analysis
-                    .annotations
-                    .iter()
-                    .map(|a| (a.id.as_str(), ()))
-                    .collect();
+                let new_ids: HashSet<&str> =
+                    analysis.annotations.iter().map(|a| a.id.as_str()).collect();
                 for a in analysis.annotations.iter().filter(|a| !unchanged(a)) {
                     touched.extend(render::layer_spans(a).map(|(_, s)| s));
                     if let Some(o) = old.get(a.id.as_str()) {
@@ -355,7 +352,7 @@ impl Report {
                     }
                 }
                 for o in previous.analysis.annotations.iter() {
-                    if !new_ids.contains_key(o.id.as_str()) {
+                    if !new_ids.contains(o.id.as_str()) {
                         touched.extend(render::layer_spans(o).map(|(_, s)| s));
                     }
                 }

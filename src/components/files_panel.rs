@@ -16,7 +16,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::i18n::{Counted, UiLang};
-use crate::services::files;
+use crate::services::{files, storage};
 use crate::state::{Action, ImportOutcome};
 
 /// The export formats, in the select's order: (value, label).
@@ -124,17 +124,12 @@ pub fn files_panel(props: &FilesPanelProps) -> Html {
             copied.set(None);
         })
     };
-    // RFC 3339 in UTC to the second: "2026-11-30T07:00:00Z".
-    let now_utc = || {
-        let iso = String::from(js_sys::Date::new_0().to_iso_string());
-        format!("{}Z", iso.get(..19).unwrap_or(&iso))
-    };
     let on_download = {
         let (analysis, title, format) =
             (props.analysis.clone(), props.title.clone(), format.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some(analysis) = &analysis {
-                let (name, mime, content) = export(&format, analysis, &title, &now_utc());
+                let (name, mime, content) = export(&format, analysis, &title, &storage::now_utc());
                 let _ = files::download(&name, mime, &content);
             }
         })
@@ -148,7 +143,7 @@ pub fn files_panel(props: &FilesPanelProps) -> Html {
         );
         Callback::from(move |_: MouseEvent| {
             if let Some(analysis) = &analysis {
-                let (_, _, content) = export(&format, analysis, &title, &now_utc());
+                let (_, _, content) = export(&format, analysis, &title, &storage::now_utc());
                 let copied = copied.clone();
                 files::copy(&content, move |result| copied.set(Some(result.is_ok())));
             }

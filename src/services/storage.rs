@@ -182,6 +182,12 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
+/// The browser's clock as RFC 3339 in UTC to the second
+/// ("2026-11-30T07:00:00Z"), formatted by the engine as the CLI does.
+pub fn now_utc() -> String {
+    isnad_engine::export::utc_timestamp((now_ms() / 1000.0) as i64)
+}
+
 /// A new document id: the time and a random part, so two tabs never pick
 /// the same one.
 pub fn new_id() -> String {

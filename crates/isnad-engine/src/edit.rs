@@ -222,6 +222,21 @@ impl Layer {
         Ok(())
     }
 
+    /// Adds an annotation from another analysis: its speaker id mapped by
+    /// `renamed`, its id given a suffix if one here already has it.
+    fn adopt(&mut self, mut a: Annotation, renamed: &impl Fn(&str) -> String) {
+        if let Detail::Quote(q) = &mut a.detail {
+            q.speaker = q.speaker.as_deref().map(renamed);
+        }
+        let base = a.id.clone();
+        let mut n = 1;
+        while self.annotations.iter().any(|k| k.id == a.id) {
+            a.id = format!("{base}-{n}");
+            n += 1;
+        }
+        self.annotations.push(a);
+    }
+
     fn sort(&mut self) {
         self.annotations
             .sort_by_key(|a| (a.span.start, std::cmp::Reverse(a.span.end)));
@@ -399,29 +414,7 @@ pub fn merge_analysis(current: &Layer, fresh: &Analysis) -> Layer {
             out.speakers.push(s.clone());
         }
     }
-    // Fresh speakers: the same name as a kept one is that one; a clashing
-    // id gets a new one.
-    let mut rename: Vec<(String, String)> = Vec::new();
-    for s in &fresh.speakers {
-        if let Some(k) = out.speakers.iter().find(|k| k.name == s.name) {
-            rename.push((s.id.clone(), k.id.clone()));
-            continue;
-        }
-        let mut id = s.id.clone();
-        let mut n = 1;
-        while out.speakers.iter().any(|k| k.id == id) {
-            id = format!("{}-{n}", s.id);
-            n += 1;
-        }
-        rename.push((s.id.clone(), id.clone()));
-        out.speakers.push(Speaker { id, ..s.clone() });
-    }
-    let renamed = |id: &str| {
-        rename
-            .iter()
-            .find(|(from, _)| from == id)
-            .map_or_else(|| id.to_string(), |(_, to)| to.clone())
-    };
+    let renamed = adopt_speakers(&mut out, &fresh.speakers);
     for a in &fresh.annotations {
         let kind = a.kind();
         if current.rejected.contains(&(kind, a.span)) {
@@ -433,17 +426,7 @@ pub fn merge_analysis(current: &Layer, fresh: &Analysis) -> Layer {
         {
             continue;
         }
-        let mut a = a.clone();
-        if let Detail::Quote(q) = &mut a.detail {
-            q.speaker = q.speaker.as_deref().map(renamed);
-        }
-        let mut n = 1;
-        let base = a.id.clone();
-        while out.annotations.iter().any(|k| k.id == a.id) {
-            a.id = format!("{base}-{n}");
-            n += 1;
-        }
-        out.annotations.push(a);
+        out.adopt(a.clone(), &renamed);
     }
     out.sort();
     out
@@ -456,8 +439,29 @@ pub fn merge_analysis(current: &Layer, fresh: &Analysis) -> Layer {
 /// and clashing ids get a suffix. One layer, so one undo takes it back.
 pub fn merge_imported(current: &Layer, imported: &Analysis) -> Layer {
     let mut out = current.clone();
+    let renamed = adopt_speakers(&mut out, &imported.speakers);
+    for a in &imported.annotations {
+        if out
+            .annotations
+            .iter()
+            .any(|k| k.kind() == a.kind() && k.span == a.span)
+        {
+            continue;
+        }
+        let mut a = a.clone();
+        a.origin = Origin::Editor;
+        out.adopt(a, &renamed);
+    }
+    out.sort();
+    out
+}
+
+/// Adds speakers from another analysis to `out`: one with the same name as
+/// a speaker already there is that speaker; a clashing id gets a suffix.
+/// Returns how the incoming ids map to the ids in `out`.
+fn adopt_speakers(out: &mut Layer, incoming: &[Speaker]) -> impl Fn(&str) -> String {
     let mut rename: Vec<(String, String)> = Vec::new();
-    for s in &imported.speakers {
+    for s in incoming {
         if let Some(k) = out.speakers.iter().find(|k| k.name == s.name) {
             rename.push((s.id.clone(), k.id.clone()));
             continue;
@@ -471,34 +475,12 @@ pub fn merge_imported(current: &Layer, imported: &Analysis) -> Layer {
         rename.push((s.id.clone(), id.clone()));
         out.speakers.push(Speaker { id, ..s.clone() });
     }
-    for a in &imported.annotations {
-        if out
-            .annotations
+    move |id: &str| {
+        rename
             .iter()
-            .any(|k| k.kind() == a.kind() && k.span == a.span)
-        {
-            continue;
-        }
-        let mut a = a.clone();
-        a.origin = Origin::Editor;
-        if let Detail::Quote(q) = &mut a.detail {
-            q.speaker = q.speaker.as_deref().map(|id| {
-                rename
-                    .iter()
-                    .find(|(from, _)| from == id)
-                    .map_or_else(|| id.to_string(), |(_, to)| to.clone())
-            });
-        }
-        let base = a.id.clone();
-        let mut n = 1;
-        while out.annotations.iter().any(|k| k.id == a.id) {
-            a.id = format!("{base}-{n}");
-            n += 1;
-        }
-        out.annotations.push(a);
+            .find(|(from, _)| from == id)
+            .map_or_else(|| id.to_string(), |(_, to)| to.clone())
     }
-    out.sort();
-    out
 }
 
 /// The editing history of one document: every layer since it was opened,
