@@ -2,7 +2,7 @@
 // key (or a toolbar button), click a highlight, delete it, undo and redo.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { openPage, pasteAndWait, startApp } from './support/app.mjs';
+import { openPage, pasteAndWait, selectInArticle, startApp } from './support/app.mjs';
 
 const TEXT = 'The minister said that prices would rise.\nOfficials met on Tuesday in Paris to discuss the budget.';
 
@@ -13,34 +13,6 @@ before(async () => {
 after(async () => {
   await app?.close();
 });
-
-/** Selects the first occurrence of `needle` inside the article text. */
-async function selectInArticle(page, needle) {
-  await page.evaluate((needle) => {
-    const article = document.querySelector('#isnad-article');
-    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-    // Collect text nodes with their offsets in the article's text.
-    const nodes = [];
-    let all = '';
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      nodes.push([n, all.length]);
-      all += n.textContent;
-    }
-    const at = all.indexOf(needle);
-    if (at < 0) throw new Error(`${needle} not in the article`);
-    const locate = (pos) => {
-      for (let i = nodes.length - 1; i >= 0; i--) if (nodes[i][1] <= pos) return [nodes[i][0], pos - nodes[i][1]];
-      return [nodes[0][0], 0];
-    };
-    const range = document.createRange();
-    range.setStart(...locate(at));
-    range.setEnd(...locate(at + needle.length));
-    article.focus();
-    const selection = window.getSelection();
-    selection.removeAllRanges();
-    selection.addRange(range);
-  }, needle);
-}
 
 /** The speaker list item whose name is exactly `name`. */
 async function speakerItem(page, name) {

@@ -249,6 +249,7 @@ pub fn app(props: &AppProps) -> Html {
                 dispatch={dispatch.clone()}
                 help={state.help}
                 filter={state.filter.clone()}
+                orphans={state.orphans.clone()}
             />
         },
         None => Html::default(),
@@ -295,6 +296,11 @@ pub fn app(props: &AppProps) -> Html {
                         .replace("{mb}", &isnad_engine::paste::megabytes(&bytes)),
                     Notice::EmptyName => t.empty_name.to_string(),
                     Notice::EditRefused => t.edit_refused.to_string(),
+                    Notice::Carried { placed, orphaned } => t
+                        .carried_line
+                        .replace("{placed}", &placed.to_string())
+                        .replace("{orphaned}", &orphaned.to_string()),
+                    Notice::PastedAsNew => t.pasted_as_new.to_string(),
                 } }</p>
             }
             if !config.embedded {

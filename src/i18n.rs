@@ -200,6 +200,20 @@ pub struct Text {
     pub empty_name: &'static str,
     /// An edit was refused because the page was out of date.
     pub edit_refused: &'static str,
+    /// After a change of the text was analysed: `{placed}` of the editor's
+    /// annotations moved with it, `{orphaned}` could not be placed.
+    pub carried_line: &'static str,
+    /// A paste replaced the whole text of a document with editorial work:
+    /// it opened as a new document instead.
+    pub pasted_as_new: &'static str,
+    /// Heading of the list of annotations a text change could not place.
+    pub orphans_heading: &'static str,
+    /// How to place an orphan again.
+    pub orphans_hint: &'static str,
+    /// Button: put the orphan on the article's selected words.
+    pub place_orphan: &'static str,
+    /// Button: discard the orphan (undo brings it back).
+    pub drop_orphan: &'static str,
     /// Announced when an annotation is selected; `{kind}` and `{text}` are
     /// replaced.
     pub selected_line: &'static str,
@@ -403,6 +417,12 @@ pub const EN: Text = Text {
     import_needs_text: "Paste and analyse the article first: W3C annotation files point into a text they do not contain.",
     empty_name: "A speaker needs a name: the old name is kept.",
     edit_refused: "That change could not be made (the page was out of date); nothing was lost.",
+    carried_line: "The text changed: {placed} of your annotations moved with it and {orphaned} could not be placed (listed above the article). Undo brings the old text back.",
+    pasted_as_new: "The pasted article opened as a new document, so the work on the previous one is kept: it is in the library.",
+    orphans_heading: "Not placed after the text changed",
+    orphans_hint: "Select words in the article and press Place to put an annotation back with its details, or Discard it.",
+    place_orphan: "Place on selection",
+    drop_orphan: "Discard",
     selected_line: "Selected {kind}: {text}",
     origin_auto: "automatic",
     origin_editor: "editor",
@@ -505,6 +525,12 @@ pub const AR: Text = Text {
     import_needs_text: "الصق المقال وحلّله أولًا: ملفات تعليقات W3C تشير إلى نص لا تحتويه.",
     empty_name: "يحتاج القائل إلى اسم: أُبقي الاسم القديم.",
     edit_refused: "تعذّر هذا التغيير (كانت الصفحة غير محدَّثة)؛ لم يضِع شيء.",
+    carried_line: "تغيّر النص: انتقل {placed} من تعليقاتك معه وتعذّر وضع {orphaned} (مذكورة فوق المقال). التراجع يعيد النص القديم.",
+    pasted_as_new: "فُتح المقال الملصق مستندًا جديدًا حفاظًا على العمل في السابق: تجده في المكتبة.",
+    orphans_heading: "تعليقات لم توضع بعد تغيير النص",
+    orphans_hint: "حدّد كلمات في المقال واضغط «ضع» لإعادة التعليق بتفاصيله، أو «تجاهل».",
+    place_orphan: "ضع على التحديد",
+    drop_orphan: "تجاهل",
     selected_line: "المحدد ({kind}): {text}",
     origin_auto: "تلقائي",
     origin_editor: "المحرر",
@@ -607,6 +633,12 @@ pub const FR: Text = Text {
     import_needs_text: "Collez et analysez d’abord l’article : les fichiers d’annotations W3C désignent un texte qu’ils ne contiennent pas.",
     empty_name: "Un intervenant doit avoir un nom : l’ancien nom est conservé.",
     edit_refused: "Ce changement n’a pas pu être fait (la page n’était pas à jour) ; rien n’est perdu.",
+    carried_line: "Le texte a changé : {placed} de vos annotations l’ont suivi et {orphaned} n’ont pas pu être placées (listées au-dessus de l’article). Annuler ramène l’ancien texte.",
+    pasted_as_new: "L’article collé s’est ouvert comme nouveau document pour garder le travail sur le précédent : il est dans la bibliothèque.",
+    orphans_heading: "Non placées après le changement du texte",
+    orphans_hint: "Sélectionnez des mots dans l’article et appuyez sur Placer pour remettre une annotation avec ses détails, ou Écartez-la.",
+    place_orphan: "Placer sur la sélection",
+    drop_orphan: "Écarter",
     selected_line: "Sélection ({kind}) : {text}",
     origin_auto: "automatique",
     origin_editor: "éditeur",

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use isnad_engine::edit::{merge_analysis, Edit, EditError, History, Layer};
+use isnad_engine::edit::{carry_over, merge_analysis, Edit, EditError, History, Layer, Orphaned};
 use isnad_engine::offsets::OffsetMap;
 use isnad_engine::{
     Analysis, ClaimInfo, ClaimStatus, Detail, Kind, Lang, Origin, QuoteForm, QuoteInfo,
@@ -84,6 +84,17 @@ pub enum Notice {
     /// Any other edit the engine refused (it names a missing annotation or
     /// speaker: the page was out of date).
     EditRefused,
+    /// A change of the text was analysed: this many of the editor's
+    /// annotations moved with it, and this many could not be placed.
+    Carried {
+        /// Placed on the new text.
+        placed: usize,
+        /// Listed as orphans.
+        orphaned: usize,
+    },
+    /// A paste over the whole text of a document with editorial work
+    /// opened as a new document (the old one stays in the library).
+    PastedAsNew,
 }
 
 /// A pending analysis for the effect in [`crate::app`] to run.
@@ -221,6 +232,9 @@ pub struct State {
     pub library_open: bool,
     /// What the last import did.
     pub import: Option<ImportOutcome>,
+    /// The editor's annotations a change of the text could not place (the
+    /// current layer's, shared so the page compares a pointer).
+    pub orphans: Rc<Vec<Orphaned>>,
 }
 
 /// Which annotations the lists show. `None` in a field means "all".
@@ -254,6 +268,8 @@ pub enum Mark {
     Mention,
     /// The cue word(s) of the selected quote.
     Cue,
+    /// Where the orphan at this index goes back, with its details.
+    Orphan(usize),
 }
 
 /// What can happen on the page.
@@ -431,6 +447,7 @@ impl State {
             },
             Mark::Mention => Edit::SetMention(self.selected.as_ref()?.to_string(), Some(span)),
             Mark::Cue => Edit::SetCue(self.selected.as_ref()?.to_string(), Some(span)),
+            Mark::Orphan(index) => Edit::PlaceOrphan(index, span),
         })
     }
 
@@ -497,18 +514,49 @@ impl State {
         self
     }
 
-    /// Rebuilds the shown report from the history's current layer.
+    /// Rebuilds the shown report from the history's current layer. A layer
+    /// on another text (undo or redo across a change of the text) brings
+    /// that text back into the text box.
     fn refresh(&mut self) {
         let (Some(report), Some(history)) = (&self.report, &self.history) else {
             return;
         };
-        let analysis: Analysis = history.current().to_analysis(&report.analysis);
-        if analysis.annotations == report.analysis.annotations
+        let current = history.current();
+        if current.orphans != *self.orphans {
+            self.orphans = Rc::new(current.orphans.clone());
+        }
+        let analysis: Analysis = current.to_analysis(&report.analysis);
+        let same_text = analysis.text == report.analysis.text;
+        if same_text
+            && analysis.annotations == report.analysis.annotations
             && analysis.speakers == report.analysis.speakers
         {
             return;
         }
+        if !same_text {
+            self.text = AttrValue::from(analysis.text.clone());
+            self.analysed_text = self.text.clone();
+            self.request = None;
+            if let Some(sel) = &self.selected {
+                if current.annotation(sel).is_none() {
+                    self.selected = None;
+                }
+            }
+        }
         self.report = Some(Rc::new(report.updated(analysis)));
+    }
+
+    /// True when the open document holds the editor's work: annotations
+    /// made, changed or accepted, or orphans waiting to be placed.
+    pub fn has_editorial_work(&self) -> bool {
+        self.history.as_ref().is_some_and(|h| {
+            let current = h.current();
+            !current.orphans.is_empty()
+                || current
+                    .annotations
+                    .iter()
+                    .any(|a| a.origin == Origin::Editor)
+        })
     }
 }
 
@@ -603,6 +651,12 @@ impl State {
         self.import = None;
         self.filter = Filter::default();
         self.history = doc.resume_history();
+        self.orphans = Rc::new(
+            self.history
+                .as_ref()
+                .map(|h| h.current().orphans.clone())
+                .unwrap_or_default(),
+        );
         match (&doc.analysis, &self.history) {
             (Some(analysis), Some(history)) => {
                 self.analysed_text = AttrValue::from(analysis.text.clone());
@@ -626,6 +680,15 @@ impl State {
     /// The page showing what an embedding page (or `mount()`) gave.
     pub fn replace(self, initial: crate::config::Initial) -> State {
         match initial {
+            // The embedding page's new text is this document's text edited
+            // (a typo fixed in the CMS): the editor's work moves onto it
+            // when it is analysed, and what cannot be placed is listed.
+            crate::config::Initial::Text(text) if self.has_editorial_work() => {
+                let mut next = self;
+                next.text = AttrValue::from(text);
+                next.selected = None;
+                next.analyse()
+            }
             crate::config::Initial::Text(text) => {
                 let language = self.language;
                 let mut next = self.blank_document();
@@ -665,6 +728,7 @@ impl State {
         self.request = None;
         self.report = None;
         self.history = None;
+        self.orphans = Rc::default();
         self.analysed_text = AttrValue::default();
         self.selected = None;
         self.notice = None;
@@ -684,16 +748,28 @@ impl Reducible for State {
             Action::Edit(text) => {
                 next.notice = None;
                 next.text = text;
-                if next.is_blank() {
+                if next.is_blank() && !next.has_editorial_work() {
                     next.report = None;
                     next.request = None;
                     next.history = None;
+                    next.orphans = Rc::default();
                     next.selected = None;
                 }
                 next.caret = None;
             }
             Action::Paste { pasted, start, end } => {
                 next.notice = None;
+                let whole = start.min(end) == 0
+                    && start.max(end) as usize >= next.text.encode_utf16().count();
+                if whole && !next.is_blank() && next.has_editorial_work() {
+                    // Another article over the whole text: a new document,
+                    // so the work on this one is kept (autosave writes it
+                    // before the new one replaces it).
+                    let language = next.language;
+                    next = next.blank_document();
+                    next.language = language;
+                    next.notice = Some(Notice::PastedAsNew);
+                }
                 let (text, at) = splice_utf16(&next.text, start, end, &pasted);
                 next.text = AttrValue::from(text);
                 let seq = next.caret.map_or(0, |c| c.seq.wrapping_add(1));
@@ -854,6 +930,28 @@ impl Reducible for State {
                             Some(history) if same_text => {
                                 let merged = merge_analysis(history.current(), &fresh);
                                 history.push(merged);
+                            }
+                            // The text changed: the editor's work moves onto
+                            // it, in the same undoable step as the analysis.
+                            Some(history) => {
+                                let had_work = history
+                                    .current()
+                                    .annotations
+                                    .iter()
+                                    .any(|a| a.origin == Origin::Editor);
+                                let (carried, how) = carry_over(history.current(), &fresh);
+                                history.push(carried);
+                                if had_work {
+                                    next.notice = Some(Notice::Carried {
+                                        placed: how.placed,
+                                        orphaned: how.orphaned,
+                                    });
+                                }
+                                if let Some(sel) = &next.selected {
+                                    if history.current().annotation(sel).is_none() {
+                                        next.selected = None;
+                                    }
+                                }
                             }
                             _ => {
                                 next.history = Some(History::new(Layer::from_analysis(&fresh)));
@@ -1016,6 +1114,135 @@ mod tests {
         );
         let redone = reduce(undone, Action::Redo);
         assert_eq!(editor_claims(&redone), ["Officials met on Tuesday"]);
+    }
+
+    /// Analyses the state's current text (the Analyse button, then the
+    /// effect's answer).
+    fn analyse_now(state: State) -> State {
+        let state = reduce(state, Action::Analyse);
+        let generation = state.generation;
+        let text = state.text.to_string();
+        let report = Rc::new(Report::build(&text, Some(Lang::En), Default::default()));
+        reduce(state, Action::Analysed { generation, report })
+    }
+
+    #[test]
+    fn a_text_edit_then_analyse_keeps_the_work_and_one_undo_restores_the_old_text() {
+        let text = "Officials met on Tuesday in Paris.";
+        let state = analysed(text);
+        let state = reduce(
+            state,
+            Action::MarkSelection {
+                mark: Mark::Claim,
+                start16: 0,
+                end16: 24,
+            },
+        );
+        let id = state.selected.clone().expect("the new claim");
+        let state = reduce(
+            state,
+            Action::Apply(Edit::SetReview(
+                id.to_string(),
+                ClaimStatus::False,
+                "no meeting".into(),
+            )),
+        );
+        let edited = "Officials met on Tuesday in Paris, again.";
+        let state = analyse_now(reduce(state, Action::Edit(edited.into())));
+        assert_eq!(state.text.as_str(), edited);
+        assert_eq!(editor_claims(&state), ["Officials met on Tuesday"]);
+        let layer = state.history.as_ref().expect("a history").current().clone();
+        let claim = layer
+            .annotations
+            .iter()
+            .find(|a| a.origin == Origin::Editor)
+            .expect("the claim moved");
+        assert!(
+            matches!(&claim.detail, Detail::Claim(c) if c.status == ClaimStatus::False && c.note == "no meeting")
+        );
+        assert_eq!(
+            state.notice,
+            Some(Notice::Carried {
+                placed: 1,
+                orphaned: 0
+            })
+        );
+        let undone = reduce(state.clone(), Action::Undo);
+        assert_eq!(undone.text.as_str(), text);
+        assert_eq!(
+            undone.report.as_ref().map(|r| r.analysis.text.as_str()),
+            Some(text)
+        );
+        assert_eq!(editor_claims(&undone), ["Officials met on Tuesday"]);
+        let redone = reduce(undone, Action::Redo);
+        assert_eq!(redone.text.as_str(), edited);
+    }
+
+    #[test]
+    fn work_that_cannot_be_placed_is_listed_and_can_be_placed_again() {
+        let state = analysed("Officials met on Tuesday in Paris.");
+        let state = reduce(
+            state,
+            Action::MarkSelection {
+                mark: Mark::Quote,
+                start16: 0,
+                end16: 9,
+            },
+        );
+        let state = analyse_now(reduce(
+            state,
+            Action::Edit("The board voted in Rome.".into()),
+        ));
+        assert_eq!(state.orphans.len(), 1);
+        assert_eq!(state.orphans[0].exact, "Officials");
+        let placed = reduce(
+            state,
+            Action::MarkSelection {
+                mark: Mark::Orphan(0),
+                start16: 4,
+                end16: 9,
+            },
+        );
+        assert!(placed.orphans.is_empty());
+        let report = placed.report.as_ref().expect("a report");
+        assert!(report.quotes.iter().any(|q| q.content.as_str() == "board"));
+        let undone = reduce(placed, Action::Undo);
+        assert_eq!(undone.orphans.len(), 1);
+    }
+
+    #[test]
+    fn pasting_over_the_whole_text_of_worked_on_document_opens_a_new_one() {
+        let text = "Officials met on Tuesday in Paris.";
+        let state = analysed(text);
+        let plain = reduce(
+            state.clone(),
+            Action::Paste {
+                pasted: "Another story.".into(),
+                start: 0,
+                end: 34,
+            },
+        );
+        assert_eq!(plain.doc.seq, state.doc.seq, "no work: the same document");
+        let state = reduce(
+            state,
+            Action::MarkSelection {
+                mark: Mark::Claim,
+                start16: 0,
+                end16: 24,
+            },
+        );
+        let pasted = reduce(
+            state.clone(),
+            Action::Paste {
+                pasted: "Another story.".into(),
+                start: 0,
+                end: 34,
+            },
+        );
+        assert_ne!(pasted.doc.seq, state.doc.seq);
+        assert!(pasted.history.is_none());
+        assert_eq!(pasted.text.as_str(), "Another story.");
+        assert_eq!(pasted.notice, Some(Notice::PastedAsNew));
     }
 
     #[test]

@@ -135,3 +135,31 @@ export async function speakers(page) {
     })),
   );
 }
+
+/** Selects the first occurrence of `needle` inside the article text. */
+export async function selectInArticle(page, needle) {
+  await page.evaluate((needle) => {
+    const article = document.querySelector('#isnad-article');
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    // Collect text nodes with their offsets in the article's text.
+    const nodes = [];
+    let all = '';
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      nodes.push([n, all.length]);
+      all += n.textContent;
+    }
+    const at = all.indexOf(needle);
+    if (at < 0) throw new Error(`${needle} not in the article`);
+    const locate = (pos) => {
+      for (let i = nodes.length - 1; i >= 0; i--) if (nodes[i][1] <= pos) return [nodes[i][0], pos - nodes[i][1]];
+      return [nodes[0][0], 0];
+    };
+    const range = document.createRange();
+    range.setStart(...locate(at));
+    range.setEnd(...locate(at + needle.length));
+    article.focus();
+    const selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }, needle);
+}

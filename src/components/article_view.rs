@@ -230,7 +230,7 @@ fn focus_editor(article: Option<&Element>) {
 /// analysed text: each paragraph says where it starts (`data-start16`), and
 /// a range from the paragraph's start to the selection point measures the
 /// rest, as the DOM counts.
-fn selection_utf16() -> Option<(u32, u32)> {
+pub(crate) fn selection_utf16() -> Option<(u32, u32)> {
     let ((start_node, start_offset), (end_node, end_offset)) = selection_points()?;
     let start = point_utf16(&start_node, start_offset)?;
     let end = point_utf16(&end_node, end_offset)?;

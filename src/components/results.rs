@@ -4,7 +4,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::{ArticleView, ClaimList, FilterBar, NoiseList, QuoteList, SpeakerList};
+use crate::components::{
+    ArticleView, ClaimList, FilterBar, NoiseList, OrphanList, QuoteList, SpeakerList,
+};
 use crate::i18n::{Counted, UiLang};
 use crate::report::Report;
 use crate::state::{Action, Filter};
@@ -28,6 +30,8 @@ pub struct ResultsProps {
     pub help: bool,
     /// What the lists show.
     pub filter: Filter,
+    /// The editor's annotations a change of the text could not place.
+    pub orphans: Rc<Vec<isnad_engine::edit::Orphaned>>,
 }
 
 /// The status line and the quote, speaker, claim and page-noise lists.
@@ -57,6 +61,9 @@ pub fn results(props: &ResultsProps) -> Html {
                 <button type="button" id="isnad-redo" disabled={!props.can_redo} aria-keyshortcuts="Control+Shift+Z Control+Y"
                     onclick={props.dispatch.reform(|_: MouseEvent| Action::Redo)}>{ t.redo }</button>
             </div>
+            }
+            if !props.orphans.is_empty() && !read_only {
+                <OrphanList orphans={props.orphans.clone()} dispatch={props.dispatch.clone()} />
             }
             <ArticleView
                 report={report.clone()}

@@ -49,6 +49,9 @@ pub enum EditError {
     /// Merging a speaker into itself.
     #[error("a speaker cannot be merged into itself")]
     SelfMerge,
+    /// No orphan at this index.
+    #[error("no orphaned annotation number {0}")]
+    NoOrphan(usize),
 }
 
 /// One user intent on the annotations. Every edit that touches an
@@ -102,11 +105,20 @@ pub enum Edit {
     /// Merge the first speaker into the second: its quotes and mentions
     /// move, and it is removed.
     MergeSpeakers(String, String),
+    /// Put the orphan at this index of [`Layer::orphans`] back on a piece
+    /// of the text, with all its details; it leaves the orphan list.
+    PlaceOrphan(usize, Span),
+    /// Discard the orphan at this index (undo brings it back).
+    DropOrphan(usize),
 }
 
 /// The annotations and speakers of a document at one moment of editing.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Layer {
+    /// The text the spans refer to. A change of the text is a layer of its
+    /// own (see [`carry_over`]), so undo brings the old text back with the
+    /// annotations that were on it.
+    pub text: Rc<str>,
     /// Annotations in document order.
     pub annotations: Vec<Annotation>,
     /// Speakers that quotes refer to by id.
@@ -116,24 +128,85 @@ pub struct Layer {
     pub rejected: Vec<(Kind, Span)>,
     /// The number used for the next editor-made id.
     pub next_id: u64,
+    /// The editor's annotations that a change of the text could not place:
+    /// listed until the editor places them again or discards them, never
+    /// dropped silently.
+    pub orphans: Vec<Orphaned>,
+}
+
+/// An editor's annotation (made, changed or accepted) that a change of the
+/// text could not place, kept whole: status, note, categories, speaker and
+/// form survive, so the editor can put it back on a piece of the new text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Orphaned {
+    /// The annotation as it was. Its span is `0..exact.len()` (it refers to
+    /// [`Orphaned::exact`]); a cue or mention is kept only when it was
+    /// inside that span, shifted the same way.
+    pub annotation: Annotation,
+    /// The text it was on.
+    pub exact: String,
+    /// A quote's speaker as it was (mentions dropped), so that placing the
+    /// quote again can find that speaker or bring it back.
+    pub speaker: Option<Speaker>,
+}
+
+impl Orphaned {
+    /// `annotation` of `text`, cut loose from it.
+    fn of(text: &str, annotation: &Annotation, speakers: &[Speaker]) -> Orphaned {
+        let span = annotation.span;
+        let inside = |s: Option<Span>| {
+            s.filter(|s| s.start >= span.start && s.end <= span.end)
+                .map(|s| Span::new(s.start - span.start, s.end - span.start))
+        };
+        let mut a = annotation.clone();
+        a.span = Span::new(0, span.len());
+        let mut speaker = None;
+        if let Detail::Quote(q) = &mut a.detail {
+            q.cue = inside(q.cue);
+            q.mention = inside(q.mention);
+            speaker = q
+                .speaker
+                .as_deref()
+                .and_then(|id| speakers.iter().find(|s| s.id == id))
+                .map(|s| Speaker {
+                    mentions: Vec::new(),
+                    ..s.clone()
+                });
+            if speaker.is_none() {
+                q.speaker = None;
+            }
+        }
+        Orphaned {
+            annotation: a,
+            exact: span.slice(text).to_string(),
+            speaker,
+        }
+    }
 }
 
 impl Layer {
     /// The layer of a fresh analysis.
     pub fn from_analysis(analysis: &Analysis) -> Layer {
         Layer {
+            text: Rc::from(analysis.text.as_str()),
             annotations: analysis.annotations.clone(),
             speakers: analysis.speakers.clone(),
             rejected: Vec::new(),
             next_id: 1,
+            orphans: Vec::new(),
         }
     }
 
-    /// The analysis this layer describes over `text`.
+    /// The analysis this layer describes: its own text and annotations, in
+    /// `base`'s language.
     pub fn to_analysis(&self, base: &Analysis) -> Analysis {
         Analysis {
             language: base.language,
-            text: base.text.clone(),
+            text: if self.text.is_empty() || *self.text == *base.text {
+                base.text.clone()
+            } else {
+                self.text.to_string()
+            },
             annotations: self.annotations.clone(),
             speakers: self.speakers.clone(),
         }
@@ -235,6 +308,30 @@ impl Layer {
             n += 1;
         }
         self.annotations.push(a);
+    }
+
+    /// The id of the speaker here with `speaker`'s id and name, or of one
+    /// with its name, or `speaker` itself added back under a free id.
+    fn speaker_for(&mut self, speaker: Speaker) -> String {
+        if let Some(s) = self
+            .speakers
+            .iter()
+            .find(|s| s.id == speaker.id && s.name == speaker.name)
+            .or_else(|| self.speakers.iter().find(|s| s.name == speaker.name))
+        {
+            return s.id.clone();
+        }
+        let mut id = speaker.id.clone();
+        let mut n = 1;
+        while self.speakers.iter().any(|s| s.id == id) {
+            id = format!("{}-{n}", speaker.id);
+            n += 1;
+        }
+        self.speakers.push(Speaker {
+            id: id.clone(),
+            ..speaker
+        });
+        id
     }
 
     fn sort(&mut self) {
@@ -378,6 +475,37 @@ pub fn apply(text: &str, layer: &Layer, edit: &Edit) -> Result<Layer, EditError>
                 }
             }
         }
+        Edit::PlaceOrphan(index, span) => {
+            check_span(text, *span)?;
+            if *index >= next.orphans.len() {
+                return Err(EditError::NoOrphan(*index));
+            }
+            let orphan = next.orphans.remove(*index);
+            let mut a = orphan.annotation;
+            // Cue and mention keep their place inside the quote only when
+            // the quote lands on the very same words.
+            let same = span.slice(text) == orphan.exact;
+            let shift = |s: Option<Span>| {
+                s.filter(|_| same)
+                    .map(|s| Span::new(s.start + span.start, s.end + span.start))
+            };
+            if let Detail::Quote(q) = &mut a.detail {
+                q.cue = shift(q.cue);
+                q.mention = shift(q.mention);
+                q.speaker = orphan.speaker.map(|s| next.speaker_for(s));
+            }
+            a.span = *span;
+            a.origin = Origin::Editor;
+            a.id = next.fresh_id();
+            next.annotations.push(a);
+            next.sort();
+        }
+        Edit::DropOrphan(index) => {
+            if *index >= next.orphans.len() {
+                return Err(EditError::NoOrphan(*index));
+            }
+            next.orphans.remove(*index);
+        }
     }
     Ok(next)
 }
@@ -400,10 +528,12 @@ pub fn merge_analysis(current: &Layer, fresh: &Analysis) -> Layer {
         .filter(|a| a.origin == Origin::Editor)
         .collect();
     let mut out = Layer {
+        text: Rc::from(fresh.text.as_str()),
         annotations: kept.iter().map(|a| (*a).clone()).collect(),
         speakers: Vec::new(),
         rejected: current.rejected.clone(),
         next_id: current.next_id,
+        orphans: current.orphans.clone(),
     };
     // Speakers the editor's quotes use, and the editor's own speakers.
     for s in &current.speakers {
@@ -430,6 +560,93 @@ pub fn merge_analysis(current: &Layer, fresh: &Analysis) -> Layer {
     }
     out.sort();
     out
+}
+
+/// What [`carry_over`] did with the editor's work.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Carried {
+    /// The editor's annotations placed on the new text.
+    pub placed: usize,
+    /// Those found somewhere other than their old place.
+    pub moved: usize,
+    /// Those that could not be placed (now in [`Layer::orphans`]).
+    pub orphaned: usize,
+}
+
+/// The editor's work moved onto a changed text, with a fresh analysis of
+/// the new text around it: every annotation the editor made, changed or
+/// accepted is re-anchored (position, then quote and context, then an
+/// approximate match: see [`crate::anchor::reanchor`]) with its status,
+/// note, speaker and form; rejections follow their text; what cannot be
+/// placed joins [`Layer::orphans`]. The automatic annotations are the fresh
+/// ones, as in [`merge_analysis`]. The result is one layer, so one undo
+/// brings back the old text with everything on it.
+pub fn carry_over(current: &Layer, fresh: &Analysis) -> (Layer, Carried) {
+    const REJECTED: &str = "\u{0}rejected";
+    let editor: Vec<&Annotation> = current
+        .annotations
+        .iter()
+        .filter(|a| a.origin == Origin::Editor)
+        .collect();
+    let mut annotations: Vec<Annotation> = editor.iter().map(|a| (*a).clone()).collect();
+    // Rejections travel as stand-in annotations, so they follow their text.
+    annotations.extend(
+        current
+            .rejected
+            .iter()
+            .enumerate()
+            .map(|(i, &(_, span))| Annotation {
+                id: format!("{REJECTED}{i}"),
+                span,
+                origin: Origin::Auto,
+                detail: Detail::Boilerplate,
+            }),
+    );
+    let old = Analysis {
+        language: fresh.language,
+        text: current.text.to_string(),
+        annotations,
+        speakers: current.speakers.clone(),
+    };
+    let anchored = crate::anchor::reanchor(&old, &fresh.text);
+    let mut orphans = current.orphans.clone();
+    let mut carried = Carried {
+        moved: anchored.moved,
+        ..Carried::default()
+    };
+    for orphan in &anchored.orphans {
+        if let Some(a) = editor.get(orphan.index) {
+            orphans.push(Orphaned::of(&current.text, a, &current.speakers));
+            carried.orphaned += 1;
+        }
+    }
+    let mut rejected = Vec::new();
+    let mut placed = Vec::new();
+    for a in anchored.analysis.annotations {
+        match a.id.strip_prefix(REJECTED) {
+            Some(i) => {
+                let kind = i
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|i| current.rejected.get(i))
+                    .map(|&(kind, _)| kind);
+                if let Some(kind) = kind {
+                    rejected.push((kind, a.span));
+                }
+            }
+            None => placed.push(a),
+        }
+    }
+    carried.placed = placed.len();
+    let moved_layer = Layer {
+        text: Rc::from(fresh.text.as_str()),
+        annotations: placed,
+        speakers: anchored.analysis.speakers,
+        rejected,
+        next_id: current.next_id,
+        orphans,
+    };
+    (merge_analysis(&moved_layer, fresh), carried)
 }
 
 /// The current layer with an imported file's annotations added (already
@@ -814,5 +1031,140 @@ mod tests {
         assert!(h.redo());
         assert!(Rc::ptr_eq(h.current(), &after));
         assert!(!h.redo());
+    }
+
+    /// The first claim of a layer, with a verdict and a note set on it.
+    fn with_verdict(layer: &Layer, text: &str) -> (Layer, String) {
+        let claim = layer
+            .annotations
+            .iter()
+            .find(|a| a.kind() == Kind::Claim)
+            .map(|a| a.id.clone())
+            .unwrap_or_default();
+        let edit = Edit::SetReview(claim.clone(), ClaimStatus::False, "خطأ 😀".into());
+        (apply(text, layer, &edit).unwrap_or_default(), claim)
+    }
+
+    fn reviewed(layer: &Layer) -> Vec<(ClaimStatus, String, String)> {
+        layer
+            .annotations
+            .iter()
+            .filter_map(|a| match &a.detail {
+                Detail::Claim(c) if c.status != ClaimStatus::Unchecked => Some((
+                    c.status,
+                    c.note.clone(),
+                    a.span.slice(&layer.text).to_string(),
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_typo_fixed_elsewhere_keeps_verdicts_notes_and_hand_made_quotes() {
+        let layer = Layer::from_analysis(&base());
+        let (layer, _) = with_verdict(&layer, TEXT);
+        let hand = apply(
+            TEXT,
+            &layer,
+            &Edit::Add {
+                span: span_of("الحكومة ستتدخل"),
+                detail: Detail::Quote(QuoteInfo {
+                    form: QuoteForm::Indirect,
+                    speaker: None,
+                    cue: None,
+                    mention: None,
+                }),
+            },
+        )
+        .unwrap_or_default();
+        let before = reviewed(&hand);
+        assert_eq!(before.len(), 1);
+        // A word added at the start and a letter fixed at the end.
+        let edited = format!("عاجل: {}", TEXT.replace("ستتدخل.", "ستتدخل فورا."));
+        let fresh = analyze(&edited, &Options::default());
+        let (next, carried) = carry_over(&hand, &fresh);
+        assert_eq!(&*next.text, edited.as_str());
+        assert_eq!(reviewed(&next), before);
+        assert_eq!(carried.orphaned, 0);
+        assert!(next.orphans.is_empty());
+        let quote = next
+            .annotations
+            .iter()
+            .find(|a| a.origin == Origin::Editor && a.kind() == Kind::Quote);
+        assert_eq!(quote.map(|a| a.span.slice(&edited)), Some("الحكومة ستتدخل"));
+        // Every span is on the new text.
+        for a in &next.annotations {
+            assert!(edited.get(a.span.start..a.span.end).is_some());
+        }
+    }
+
+    #[test]
+    fn work_whose_text_is_gone_becomes_an_orphan_and_can_be_placed_again() {
+        let layer = Layer::from_analysis(&base());
+        let (layer, _) = with_verdict(&layer, TEXT);
+        let before = reviewed(&layer);
+        let other = "The council said on Monday that taxes would rise by 3% in 2027.";
+        let fresh = analyze(other, &Options::default());
+        let (next, carried) = carry_over(&layer, &fresh);
+        assert_eq!(carried.orphaned, 1);
+        assert_eq!(next.orphans.len(), 1);
+        assert_eq!(next.orphans[0].exact, before[0].2);
+        assert!(reviewed(&next).is_empty());
+        // Placed on a piece of the new text, with its verdict and note.
+        let start = other.find("taxes").unwrap_or(0);
+        let span = Span::new(start, start + "taxes would rise by 3%".len());
+        let placed = apply(other, &next, &Edit::PlaceOrphan(0, span)).unwrap_or_default();
+        assert!(placed.orphans.is_empty());
+        assert_eq!(
+            reviewed(&placed),
+            vec![(
+                ClaimStatus::False,
+                "خطأ 😀".to_string(),
+                "taxes would rise by 3%".to_string()
+            )]
+        );
+        assert_eq!(
+            apply(other, &next, &Edit::DropOrphan(3)),
+            Err(EditError::NoOrphan(3))
+        );
+        let dropped = apply(other, &next, &Edit::DropOrphan(0)).unwrap_or_default();
+        assert!(dropped.orphans.is_empty());
+    }
+
+    #[test]
+    fn rejections_follow_their_text_and_one_undo_brings_the_old_text_back() {
+        let layer = Layer::from_analysis(&base());
+        let claim = layer
+            .annotations
+            .iter()
+            .find(|a| a.kind() == Kind::Claim)
+            .map(|a| a.id.clone())
+            .unwrap_or_default();
+        let mut history = History::new(layer);
+        assert_eq!(history.apply(TEXT, &Edit::Delete(claim)), Ok(()));
+        let edited = format!("بيروت - {TEXT}");
+        let fresh = analyze(&edited, &Options::default());
+        let (next, _) = carry_over(history.current(), &fresh);
+        let rejected_text: Vec<&str> = next
+            .rejected
+            .iter()
+            .map(|(_, s)| s.slice(&edited))
+            .collect();
+        let old_rejected: Vec<&str> = history
+            .current()
+            .rejected
+            .iter()
+            .map(|(_, s)| s.slice(TEXT))
+            .collect();
+        assert_eq!(rejected_text, old_rejected);
+        // The rejected claim does not come back.
+        assert!(!next
+            .annotations
+            .iter()
+            .any(|a| a.kind() == Kind::Claim && next.rejected.iter().any(|r| r.1 == a.span)));
+        history.push(next);
+        assert!(history.undo());
+        assert_eq!(&*history.current().text, TEXT);
     }
 }

@@ -12,7 +12,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::edit::{History, Layer};
+use crate::edit::{History, Layer, Orphaned};
 use crate::error::EngineError;
 use crate::model::{Analysis, Kind, Lang, Span};
 use crate::offsets::OffsetMap;
@@ -260,6 +260,14 @@ struct SavedLayer {
     rejected: Vec<SavedRejection>,
     #[serde(default = "one")]
     next_id: u64,
+    /// The layer's own text, when it is not the record's analysed text (a
+    /// step from before a change of the text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+    /// Annotations a change of the text could not place, each as a small
+    /// `isnad/1` file over its own text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    orphans: Vec<File>,
 }
 
 fn one() -> u64 {
@@ -298,22 +306,20 @@ struct RecordV1 {
 }
 
 fn saved_layer(layer: &Layer, analysis: &Analysis) -> SavedLayer {
-    let base = Analysis {
-        language: analysis.language,
-        text: String::new(),
-        annotations: Vec::new(),
-        speakers: Vec::new(),
+    let own_text = !layer.text.is_empty() && *layer.text != *analysis.text;
+    let text: &str = if own_text {
+        &layer.text
+    } else {
+        &analysis.text
     };
-    // `to_file` needs the text for the code-point offsets; borrow it
-    // through a shallow analysis that owns only this layer's annotations.
     let with_layer = Analysis {
-        text: analysis.text.clone(),
+        language: analysis.language,
+        text: text.to_string(),
         annotations: layer.annotations.clone(),
         speakers: layer.speakers.clone(),
-        ..base
     };
     let file = schema::to_file(&with_layer);
-    let map = OffsetMap::new(&analysis.text);
+    let map = OffsetMap::new(text);
     SavedLayer {
         annotations: file.annotations,
         speakers: file.speakers,
@@ -327,21 +333,35 @@ fn saved_layer(layer: &Layer, analysis: &Analysis) -> SavedLayer {
             })
             .collect(),
         next_id: layer.next_id,
+        text: own_text.then(|| layer.text.to_string()),
+        orphans: layer
+            .orphans
+            .iter()
+            .map(|o| {
+                schema::to_file(&Analysis {
+                    language: analysis.language,
+                    text: o.exact.clone(),
+                    annotations: vec![o.annotation.clone()],
+                    speakers: o.speaker.iter().cloned().collect(),
+                })
+            })
+            .collect(),
     }
 }
 
 fn layer_of(saved: SavedLayer, analysis: &Analysis) -> Result<Layer, EngineError> {
+    let text = saved.text.unwrap_or_else(|| analysis.text.clone());
     let file = File {
         schema: schema::SCHEMA.to_string(),
         document: FileDocument {
             language: analysis.language,
-            text: analysis.text.clone(),
+            text: text.clone(),
         },
         annotations: saved.annotations,
         speakers: saved.speakers,
     };
     let checked = schema::from_file(file)?;
-    let map = OffsetMap::new(&analysis.text);
+    let map = OffsetMap::new(&text);
     let mut rejected = Vec::with_capacity(saved.rejected.len());
     for r in saved.rejected {
         let (Some(a), Some(b)) = (map.byte_of_cp(r.start), map.byte_of_cp(r.end)) else {
@@ -352,11 +372,25 @@ fn layer_of(saved: SavedLayer, analysis: &Analysis) -> Result<Layer, EngineError
         };
         rejected.push((r.kind, Span::new(a.min(b), a.max(b))));
     }
+    let mut orphans = Vec::with_capacity(saved.orphans.len());
+    for file in saved.orphans {
+        let mut one = schema::from_file(file)?;
+        let Some(annotation) = one.annotations.pop() else {
+            return Err(store_error("an orphaned annotation record is empty".into()));
+        };
+        orphans.push(Orphaned {
+            annotation,
+            exact: one.text,
+            speaker: one.speakers.pop(),
+        });
+    }
     Ok(Layer {
+        text: text.into(),
         annotations: checked.annotations,
         speakers: checked.speakers,
         rejected,
         next_id: saved.next_id,
+        orphans,
     })
 }
 
@@ -504,6 +538,69 @@ mod tests {
         assert_eq!(resumed.position(), history.position());
         assert_eq!(resumed.current().as_ref(), history.current().as_ref());
         assert!(resumed.can_redo() && resumed.can_undo());
+    }
+
+    #[test]
+    fn steps_across_a_text_change_and_orphans_round_trip() {
+        let (analysis, mut history) = sample();
+        history.redo();
+        // The editor's claim survives a small change; a quote on words that
+        // are then deleted becomes an orphan with its speaker.
+        let quote_span = Span::new(analysis.text.find("By").unwrap_or(0), analysis.text.len());
+        let speaker = history.current().next_speaker_id();
+        history
+            .apply_all(
+                &analysis.text,
+                &[
+                    Edit::AddSpeaker {
+                        id: speaker.clone(),
+                        name: "Jane Doe".into(),
+                        title: None,
+                    },
+                    Edit::Add {
+                        span: quote_span,
+                        detail: crate::Detail::Quote(crate::QuoteInfo {
+                            form: crate::QuoteForm::Direct,
+                            speaker: Some(speaker),
+                            cue: None,
+                            mention: None,
+                        }),
+                    },
+                ],
+            )
+            .expect("a hand-made quote");
+        let new_text = analysis
+            .text
+            .replace("\nBy Jane Doe", " 🎉")
+            .replace("مايو", "يونيو");
+        let fresh = analyze(&new_text, &Options::default());
+        let (carried, how) = crate::edit::carry_over(history.current(), &fresh);
+        assert_eq!(how.orphaned, 1);
+        history.push(carried);
+        let current = history.current().to_analysis(&fresh);
+        let doc = SavedDocument::new(
+            "d1",
+            "Title",
+            1.0,
+            2.0,
+            &new_text,
+            None,
+            Some(&current),
+            Some(&history),
+        );
+        let back = from_json(&to_json(&doc)).expect("reads back");
+        assert_eq!(back, doc);
+        let mut resumed = back.resume_history().expect("a history");
+        assert_eq!(resumed.current().orphans.len(), 1);
+        assert_eq!(
+            resumed.current().orphans[0]
+                .speaker
+                .as_ref()
+                .map(|s| s.name.as_str()),
+            Some("Jane Doe")
+        );
+        assert!(resumed.undo());
+        assert_eq!(&*resumed.current().text, analysis.text.as_str());
     }
 
     #[test]

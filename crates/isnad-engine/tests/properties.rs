@@ -424,7 +424,12 @@ fn real_articles_keep_every_invariant() {
         "ar".to_string(),
     )];
     texts.extend(common::dev_articles(&shared));
-    assert_eq!(texts.len(), 23, "the Karabakh fixture and 22 dev articles");
+    // The dev set grows (22 articles at first, 80 now): every one is checked.
+    assert!(
+        texts.len() >= 23,
+        "the Karabakh fixture and at least 22 dev articles, found {}",
+        texts.len()
+    );
     for (name, text, lang) in &texts {
         for language in [None, Lang::from_code(lang)] {
             if let Err(e) = check_everything(text, language) {
