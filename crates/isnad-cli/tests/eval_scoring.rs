@@ -157,3 +157,79 @@ fn eval_prints_a_table_and_json() {
         .count();
     assert_eq!(value["articles"].as_array().map(Vec::len), Some(french));
 }
+
+#[test]
+fn eval_splits_tuned_and_held_out_and_hides_held_out_errors() {
+    let Some(shared) = common::shared_dir("eval_splits_tuned_and_held_out") else {
+        return;
+    };
+    let run = |extra: &[&str]| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_isnad-eval"))
+            .arg("--shared")
+            .arg(&shared)
+            .args(["--no-ct22", "--no-polnear"])
+            .args(extra)
+            .output()
+            .expect("isnad-eval starts");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let table = run(&[]);
+    for label in ["tuned all", "held-out all", "base"] {
+        assert!(table.contains(label), "{label} missing from\n{table}");
+    }
+    let hidden = run(&["--lang", "en", "--show", "quotes"]);
+    assert!(!hidden.contains("== en-04"), "{hidden}");
+    assert!(hidden.contains("held-out article(s) not shown"), "{hidden}");
+    let shown = run(&["--lang", "en", "--show", "quotes", "--show-held-out"]);
+    assert!(!shown.contains("not shown"), "{shown}");
+
+    let json: serde_json::Value = serde_json::from_str(&run(&["--json"])).expect("valid JSON");
+    let groups = json["groups"].as_array().expect("groups");
+    let count = |part: &str| {
+        groups
+            .iter()
+            .find(|g| g["part"] == part && g["scope"] == "all")
+            .and_then(|g| g["articles"].as_u64())
+            .unwrap_or(0)
+    };
+    assert!(count("held_out") > 0);
+    assert_eq!(count("tuned") + count("held_out"), count("all"));
+    for article in json["articles"].as_array().expect("articles") {
+        let id = article["id"].as_str().unwrap_or_default();
+        let held = article["part"] == "held_out";
+        assert_eq!(held, eval::is_held_out(id), "{id}");
+    }
+}
+
+#[test]
+fn eval_scores_a_few_polnear_articles() {
+    let Some(shared) = common::shared_dir("eval_scores_a_few_polnear_articles") else {
+        return;
+    };
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_isnad-eval"))
+        .arg("--shared")
+        .arg(&shared)
+        .args(["--polnear-only", "--polnear-limit", "3", "--json"])
+        .output()
+        .expect("isnad-eval starts");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    let splits = json["polnear"].as_array().expect("polnear section");
+    assert_eq!(splits.len(), 2);
+    for split in splits {
+        assert_eq!(split["engine"]["docs"], 3);
+        assert!(split["engine"]["attributions"].as_u64().unwrap_or(0) > 0);
+        // The baseline names no speaker: every scored speaker is wrong.
+        assert_eq!(split["baseline"]["speaker_acc"], 0.0);
+    }
+    assert!(json["articles"].as_array().is_some_and(Vec::is_empty));
+}
