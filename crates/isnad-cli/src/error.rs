@@ -12,7 +12,7 @@ pub enum CliError {
     #[error("{0} (try --help)")]
     Usage(String),
     /// The shared folder (gold articles, data sets) is not where it was looked for.
-    #[error("shared data folder not found: {} (pass --shared DIR)", .0.display())]
+    #[error("shared data folder not found: {} (pass --shared DIR or set ISNAD_SHARED)", .0.display())]
     SharedMissing(PathBuf),
     /// A path names a directory where a file is needed.
     #[error("{}: is a directory, not a text file", .0.display())]

@@ -1,7 +1,8 @@
 //! Scoring the engine against gold annotations: span matching (one-to-one,
 //! greedy by largest overlap, with a minimum share of both spans), counts and
 //! precision/recall/F1, speaker accuracy on matched quotes, and the CT22
-//! tweet-level claim detection score.
+//! tweet-level claim detection score. Also the held-out split of the dev set
+//! ([`is_held_out`]) and the naive quote baseline's counts.
 
 use isnad_engine::{chars, Analysis, Detail, Kind, Span};
 use serde::Serialize;
@@ -14,6 +15,47 @@ pub const QUOTE_LENIENT: f64 = 0.30;
 pub const QUOTE_STRICT: f64 = 0.80;
 /// Overlap share for claim and boilerplate matches (50 % of both spans).
 pub const SPAN_SHARE: f64 = 0.50;
+
+/// The held-out rule of the dev set: an article is held out when the number
+/// in its id (`ar-08`, `en-12`, `fr-36`) is a multiple of 4, so a quarter of
+/// each language, chosen by id before looking at any score. The other
+/// articles are the tuned part: rules may be developed against their errors.
+/// The held-out part only measures: do not read its errors to tune rules, or
+/// its figures stop saying anything about articles the engine has never
+/// seen. An id without a number is tuned.
+pub fn is_held_out(id: &str) -> bool {
+    id.rsplit_once('-')
+        .and_then(|(_, n)| n.parse::<u32>().ok())
+        .is_some_and(|n| n % 4 == 0)
+}
+
+/// Which part of the dev set an article is in (see [`is_held_out`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    /// Rules may be tuned on these articles' errors.
+    Tuned,
+    /// Measured only; do not tune on these.
+    HeldOut,
+}
+
+impl Part {
+    /// The part of the article with this id.
+    pub fn of(id: &str) -> Self {
+        if is_held_out(id) {
+            Part::HeldOut
+        } else {
+            Part::Tuned
+        }
+    }
+    /// `tuned` or `held-out`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Part::Tuned => "tuned",
+            Part::HeldOut => "held-out",
+        }
+    }
+}
 
 /// True positives, false positives and false negatives.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -219,12 +261,16 @@ pub struct ArticleScore {
     pub id: String,
     /// Article language code.
     pub lang: &'static str,
+    /// Tuned or held out ([`is_held_out`]).
+    pub part: Part,
     /// Text length in bytes.
     pub bytes: usize,
     /// Quotes matched at 30 %.
     pub quotes: Counts,
     /// Quotes matched at 80 %.
     pub quotes_strict: Counts,
+    /// The naive baseline's quotes ([`crate::baseline`]) matched at 30 %.
+    pub baseline_quotes: Counts,
     /// Speakers of quotes matched at 30 %.
     pub speakers: SpeakerCounts,
     /// Claims matched at 50 %.
@@ -412,6 +458,9 @@ pub fn score_article(article: &GoldArticle, analysis: &Analysis) -> ArticleScore
             }),
     );
 
+    let naive = crate::baseline::naive_quotes(text);
+    let naive_pairs = match_spans(&gold_quote_spans, &naive, QUOTE_LENIENT);
+
     let predicted_claims = spans_of(analysis, Kind::Claim);
     let claim_pairs = match_spans(&article.claims, &predicted_claims, SPAN_SHARE);
     let predicted_noise = spans_of(analysis, Kind::Boilerplate);
@@ -420,6 +469,7 @@ pub fn score_article(article: &GoldArticle, analysis: &Analysis) -> ArticleScore
     ArticleScore {
         id: article.id.clone(),
         lang: article.lang.code(),
+        part: Part::of(&article.id),
         bytes: text.len(),
         quotes: Counts::from_sizes(article.quotes.len(), predicted_quotes.len(), lenient.len()),
         quotes_strict: Counts::from_sizes(
@@ -427,6 +477,7 @@ pub fn score_article(article: &GoldArticle, analysis: &Analysis) -> ArticleScore
             predicted_quotes.len(),
             strict.len(),
         ),
+        baseline_quotes: Counts::from_sizes(article.quotes.len(), naive.len(), naive_pairs.len()),
         speakers,
         claims: Counts::from_sizes(
             article.claims.len(),
@@ -445,17 +496,22 @@ pub fn score_article(article: &GoldArticle, analysis: &Analysis) -> ArticleScore
     }
 }
 
-/// Summed scores over a group of articles (one language, or all).
+/// Summed scores over a group of articles (one language, or all; of one
+/// part of the dev set, or of both).
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct GroupScore {
     /// `ar`, `en`, `fr` or `all`.
     pub scope: String,
+    /// The part summed over; `None` for the whole set.
+    pub part: Option<Part>,
     /// Number of articles.
     pub articles: usize,
     /// Quotes matched at 30 %.
     pub quotes: Counts,
     /// Quotes matched at 80 %.
     pub quotes_strict: Counts,
+    /// The naive baseline's quotes matched at 30 %.
+    pub baseline_quotes: Counts,
     /// Speakers of quotes matched at 30 %.
     pub speakers: SpeakerCounts,
     /// Claims matched at 50 %.
@@ -467,17 +523,25 @@ pub struct GroupScore {
 impl GroupScore {
     /// Sums the articles whose language is `scope` (`all` takes every one).
     pub fn over(scope: &str, articles: &[ArticleScore]) -> Self {
+        Self::over_part(scope, None, articles)
+    }
+    /// Sums the articles of `part` (both when `None`) whose language is
+    /// `scope` (`all` takes every language).
+    pub fn over_part(scope: &str, part: Option<Part>, articles: &[ArticleScore]) -> Self {
         let mut group = GroupScore {
             scope: scope.to_string(),
+            part,
             ..Default::default()
         };
         for a in articles
             .iter()
             .filter(|a| scope == "all" || a.lang == scope)
+            .filter(|a| part.is_none_or(|p| a.part == p))
         {
             group.articles += 1;
             group.quotes.add(a.quotes);
             group.quotes_strict.add(a.quotes_strict);
+            group.baseline_quotes.add(a.baseline_quotes);
             group.speakers.add(a.speakers);
             group.claims.add(a.claims);
             group.boilerplate.add(a.boilerplate);
@@ -600,6 +664,58 @@ mod tests {
             SpeakerMatch::Contained
         );
         assert_eq!(compare_speakers("X", None), SpeakerMatch::Wrong);
+    }
+
+    #[test]
+    fn held_out_is_every_fourth_article_by_number() {
+        let held: Vec<&str> = [
+            "ar-01", "ar-04", "en-08", "fr-36", "fr-35", "fr-10", "x", "ar-",
+        ]
+        .into_iter()
+        .filter(|id| is_held_out(id))
+        .collect();
+        assert_eq!(held, vec!["ar-04", "en-08", "fr-36"]);
+        assert_eq!(Part::of("en-16"), Part::HeldOut);
+        assert_eq!(Part::of("en-15"), Part::Tuned);
+    }
+
+    #[test]
+    fn groups_sum_one_part_at_a_time() {
+        let article = |id: &str, tp: usize| ArticleScore {
+            id: id.to_string(),
+            lang: "en",
+            part: Part::of(id),
+            bytes: 0,
+            quotes: Counts { tp, fp: 0, fn_: 1 },
+            quotes_strict: Counts::default(),
+            baseline_quotes: Counts {
+                tp: 1,
+                fp: 1,
+                fn_: 0,
+            },
+            speakers: SpeakerCounts::default(),
+            claims: Counts::default(),
+            boilerplate: Counts::default(),
+            quote_misses: Vec::new(),
+            speaker_misses: Vec::new(),
+            claim_misses: Vec::new(),
+            boilerplate_misses: Vec::new(),
+        };
+        let scores = [
+            article("en-01", 1),
+            article("en-04", 2),
+            article("en-05", 3),
+        ];
+        let tuned = GroupScore::over_part("en", Some(Part::Tuned), &scores);
+        let held = GroupScore::over_part("all", Some(Part::HeldOut), &scores);
+        let all = GroupScore::over("en", &scores);
+        assert_eq!((tuned.articles, tuned.quotes.tp), (2, 4));
+        assert_eq!((held.articles, held.quotes.tp), (1, 2));
+        assert_eq!(
+            (all.articles, all.quotes.tp, all.baseline_quotes.fp),
+            (3, 6, 3)
+        );
+        assert_eq!(GroupScore::over("fr", &scores).articles, 0);
     }
 
     #[test]

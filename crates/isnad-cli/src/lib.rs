@@ -5,12 +5,14 @@
 //! development articles and the CT22 Arabic tweets in the read-only
 //! `shared/` folder beside the repository.
 
+pub mod baseline;
 pub mod cli;
 pub mod error;
 pub mod eval;
 pub mod eval_cli;
 pub mod gold;
 pub mod input;
+pub mod polnear;
 pub mod shared;
 
 pub use error::CliError;
