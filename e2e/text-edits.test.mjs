@@ -127,7 +127,9 @@ describe('editing the text keeps the work', () => {
     await selectInArticle(page, 'discuss the budget');
     await page.locator('#isnad-orphans button.place-orphan').click();
     await page.waitForFunction(() => !document.querySelector('#isnad-orphans'));
-    const row = page.locator('#isnad-claims li[data-kind="claim"]', { hasText: 'discuss the budget' }).first();
+    const row = page.locator('#isnad-claims li[data-kind="claim"]').filter({
+      has: page.locator('p.content', { hasText: /^discuss the budget$/ }),
+    });
     assert.equal(await row.locator('.review').getAttribute('data-status'), 'false');
     assert.equal(await row.locator('input.note').inputValue(), 'checked');
     // Undo brings the orphan back; Discard removes it, undoably.

@@ -217,10 +217,12 @@ pub fn app(props: &AppProps) -> Html {
             if read_only || !(e.ctrl_key() || e.meta_key()) {
                 return;
             }
+            // Inside a text field, Ctrl+Z undoes the typing (the field's
+            // own undo), not an annotation edit.
             let in_text_box = e
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .is_some_and(|el| el.tag_name().eq_ignore_ascii_case("textarea"));
+                .is_some_and(|el| takes_typing(&el));
             if in_text_box {
                 return;
             }
@@ -315,6 +317,25 @@ pub fn app(props: &AppProps) -> Html {
         </main>
         </ContextProvider<Rc<Config>>>
         </ContextProvider<UiLang>>
+    }
+}
+
+/// True for elements with an undo of their own: text boxes, text inputs
+/// and editable content (not checkboxes, radios or buttons).
+fn takes_typing(element: &web_sys::Element) -> bool {
+    match element.tag_name().to_ascii_lowercase().as_str() {
+        "textarea" => true,
+        "input" => !matches!(
+            element
+                .get_attribute("type")
+                .unwrap_or_default()
+                .to_ascii_lowercase()
+                .as_str(),
+            "checkbox" | "radio" | "button" | "submit" | "reset" | "file" | "range" | "color"
+        ),
+        _ => element
+            .dyn_ref::<web_sys::HtmlElement>()
+            .is_some_and(|el| el.is_content_editable()),
     }
 }
 

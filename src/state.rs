@@ -235,6 +235,9 @@ pub struct State {
     /// The editor's annotations a change of the text could not place (the
     /// current layer's, shared so the page compares a pointer).
     pub orphans: Rc<Vec<Orphaned>>,
+    /// The claim whose note is being typed, when the current undo step is
+    /// that typing (the next letters amend it instead of adding a step).
+    pub typing: Option<AttrValue>,
 }
 
 /// Which annotations the lists show. `None` in a field means "all".
@@ -323,6 +326,15 @@ pub enum Action {
     SetFilter(Filter),
     /// Any other change to the annotations.
     Apply(Edit),
+    /// A fact-check note being typed (every input event): saved at once,
+    /// so closing the tab mid-word keeps it; a run of typing in one note
+    /// is one undo step.
+    TypeNote {
+        /// The claim's id.
+        id: AttrValue,
+        /// The note as typed so far.
+        note: AttrValue,
+    },
     /// Ctrl+Z.
     Undo,
     /// Ctrl+Shift+Z, Ctrl+Y.
@@ -744,6 +756,16 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        // Any other intent ends a run of typing in a note.
+        if !matches!(
+            action,
+            Action::TypeNote { .. }
+                | Action::Saved { .. }
+                | Action::LibraryChanged(_)
+                | Action::StorageFailed(_)
+        ) {
+            next.typing = None;
+        }
         match action {
             Action::Edit(text) => {
                 next.notice = None;
@@ -818,6 +840,30 @@ impl Reducible for State {
                 return Rc::new(next.apply(&edit));
             }
             Action::Apply(edit) => return Rc::new(next.apply(&edit)),
+            Action::TypeNote { id, note } => {
+                let (Some(report), Some(history)) = (next.report.clone(), next.history.as_mut())
+                else {
+                    return self;
+                };
+                let status = match history.current().annotation(&id).map(|a| &a.detail) {
+                    Some(Detail::Claim(c)) => c.status,
+                    _ => return self,
+                };
+                let edit = Edit::SetReview(id.to_string(), status, note.to_string());
+                let Ok(layer) =
+                    isnad_engine::edit::apply(&report.analysis.text, history.current(), &edit)
+                else {
+                    return self;
+                };
+                if next.typing.as_ref() == Some(&id) {
+                    history.amend(layer);
+                } else {
+                    history.push(layer);
+                    next.typing = Some(id);
+                }
+                next.notice = None;
+                next.refresh();
+            }
             Action::Undo => {
                 if next.history.as_mut().is_some_and(History::undo) {
                     next.refresh();

@@ -9,6 +9,7 @@ use isnad_engine::{ClaimCategory, ClaimStatus, Detail, QuoteForm};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::hooks::use_select_value;
 use crate::i18n::UiLang;
 use crate::report::Report;
 use crate::state::Action;
@@ -33,7 +34,27 @@ pub struct AnnotationEditorProps {
 pub fn annotation_editor(props: &AnnotationEditorProps) -> Html {
     let t = use_context::<UiLang>().unwrap_or_default().text();
     let analysis = &props.report.analysis;
-    let Some(annotation) = analysis.annotations.iter().find(|a| a.id == props.id) else {
+    let annotation = analysis.annotations.iter().find(|a| a.id == props.id);
+    // The selects show the state's values after an undo or redo too (hooks
+    // come before any early return).
+    let (speaker_ref, form_ref, status_ref) = (use_node_ref(), use_node_ref(), use_node_ref());
+    let (speaker, form, status) = match annotation.map(|a| &a.detail) {
+        Some(Detail::Quote(q)) => (
+            AttrValue::from(q.speaker.clone().unwrap_or_default()),
+            AttrValue::Static(q.form.code()),
+            AttrValue::default(),
+        ),
+        Some(Detail::Claim(c)) => (
+            AttrValue::default(),
+            AttrValue::default(),
+            AttrValue::Static(c.status.code()),
+        ),
+        _ => Default::default(),
+    };
+    use_select_value(&speaker_ref, speaker);
+    use_select_value(&form_ref, form);
+    use_select_value(&status_ref, status);
+    let Some(annotation) = annotation else {
         return Html::default();
     };
     let id = annotation.id.clone();
@@ -79,7 +100,7 @@ pub fn annotation_editor(props: &AnnotationEditorProps) -> Html {
             html! {
                 <div id={EDITOR_ID} class="annotation-editor quote-editor" role="group" aria-label={t.edit_annotation} data-kind="quote">
                     <label for="isnad-quote-speaker">{ t.speaker }</label>
-                    <select id="isnad-quote-speaker" onchange={on_speaker}>
+                    <select id="isnad-quote-speaker" ref={speaker_ref.clone()} onchange={on_speaker}>
                         <option value="" selected={q.speaker.is_none()}>{ t.unknown_speaker }</option>
                         { for analysis.speakers.iter().map(|s| html! {
                             <option value={s.id.clone()} selected={q.speaker.as_deref() == Some(s.id.as_str())} dir="auto">{ s.name.clone() }</option>
@@ -87,7 +108,7 @@ pub fn annotation_editor(props: &AnnotationEditorProps) -> Html {
                     </select>
                     <input id="isnad-new-speaker" type="text" dir="auto" placeholder={t.new_speaker} aria-label={t.new_speaker} onchange={on_new_speaker} />
                     <label for="isnad-quote-form">{ t.form }</label>
-                    <select id="isnad-quote-form" onchange={on_form}>
+                    <select id="isnad-quote-form" ref={form_ref.clone()} onchange={on_form}>
                         { for [QuoteForm::Direct, QuoteForm::Indirect, QuoteForm::Mixed].into_iter().map(|f| html! {
                             <option value={f.code()} selected={f == q.form}>{ t.form_name(f) }</option>
                         }) }
@@ -131,11 +152,13 @@ pub fn annotation_editor(props: &AnnotationEditorProps) -> Html {
                 })
             };
             let on_note = {
-                let id = id.clone();
-                let status = c.status;
-                dispatch.reform(move |e: Event| {
+                let id = AttrValue::from(id.clone());
+                dispatch.reform(move |e: InputEvent| {
                     let input: HtmlInputElement = e.target_unchecked_into();
-                    Action::Apply(Edit::SetReview(id.clone(), status, input.value()))
+                    Action::TypeNote {
+                        id: id.clone(),
+                        note: AttrValue::from(input.value()),
+                    }
                 })
             };
             html! {
@@ -159,13 +182,13 @@ pub fn annotation_editor(props: &AnnotationEditorProps) -> Html {
                         }) }
                     </fieldset>
                     <label for="isnad-claim-status">{ t.status }</label>
-                    <select id="isnad-claim-status" onchange={on_status}>
+                    <select id="isnad-claim-status" ref={status_ref.clone()} onchange={on_status}>
                         { for ClaimStatus::ALL.into_iter().enumerate().map(|(i, s)| html! {
                             <option value={s.code()} selected={s == c.status}>{ t.statuses[i] }</option>
                         }) }
                     </select>
                     <label for="isnad-claim-note">{ t.note }</label>
-                    <input id="isnad-claim-note" type="text" dir="auto" value={c.note.clone()} onchange={on_note} />
+                    <input id="isnad-claim-note" type="text" dir="auto" value={c.note.clone()} oninput={on_note} />
                 </div>
             }
         }

@@ -8,6 +8,7 @@ use isnad_engine::ClaimStatus;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::hooks::use_select_value;
 use crate::i18n::UiLang;
 use crate::report::ClaimRow;
 use crate::state::Action;
@@ -39,14 +40,19 @@ pub fn claim_item(props: &ClaimItemProps) -> Html {
             Action::Apply(Edit::SetReview(id.to_string(), status, note.clone()))
         })
     };
+    // Saved as it is typed (see `Action::TypeNote`): no Enter needed.
     let on_note = {
-        let status = claim.status;
         let id = claim.id.clone();
-        props.dispatch.reform(move |e: Event| {
+        props.dispatch.reform(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            Action::Apply(Edit::SetReview(id.to_string(), status, input.value()))
+            Action::TypeNote {
+                id: id.clone(),
+                note: AttrValue::from(input.value()),
+            }
         })
     };
+    let status_ref = use_node_ref();
+    use_select_value(&status_ref, AttrValue::Static(claim.status.code()));
     let status_id = format!("isnad-status-{}", claim.id);
     let note_id = format!("isnad-note-{}", claim.id);
     html! {
@@ -64,13 +70,13 @@ pub fn claim_item(props: &ClaimItemProps) -> Html {
             </ul>
             <div class="review" data-status={claim.status.code()}>
                 <label for={status_id.clone()}>{ t.status }</label>
-                <select id={status_id} class="status" onchange={on_status} disabled={read_only}>
+                <select id={status_id} ref={status_ref} class="status" onchange={on_status} disabled={read_only}>
                     { for ClaimStatus::ALL.into_iter().enumerate().map(|(i, s)| html! {
                         <option value={s.code()} selected={s == claim.status}>{ t.statuses[i] }</option>
                     }) }
                 </select>
                 <label for={note_id.clone()}>{ t.note }</label>
-                <input id={note_id} class="note" type="text" dir="auto" value={claim.note.clone()} onchange={on_note} readonly={read_only} />
+                <input id={note_id} class="note" type="text" dir="auto" value={claim.note.clone()} oninput={on_note} readonly={read_only} />
             </div>
         </li>
     }

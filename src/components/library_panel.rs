@@ -59,7 +59,8 @@ pub fn library_panel(props: &LibraryPanelProps) -> Html {
         StorageStatus::Off => Some(("off", t.autosave_off, "alert")),
         StorageStatus::Full => Some(("full", t.storage_full, "alert")),
     };
-    let on_title = dispatch.reform(|e: Event| {
+    // Saved as it is typed: no Enter needed.
+    let on_title = dispatch.reform(|e: InputEvent| {
         let input: HtmlInputElement = e.target_unchecked_into();
         Action::SetTitle(AttrValue::from(input.value()))
     });
@@ -111,7 +112,7 @@ pub fn library_panel(props: &LibraryPanelProps) -> Html {
                 </button>
                 <button type="button" id="isnad-new-document" onclick={on_new}>{ t.new_document }</button>
                 <label for="isnad-doc-title">{ t.title_label }</label>
-                <input id="isnad-doc-title" type="text" dir="auto" value={title_value} onchange={on_title} />
+                <input id="isnad-doc-title" type="text" dir="auto" value={title_value} oninput={on_title} />
                 if let Some((state, text, role)) = status {
                     <p id="isnad-autosave" class={classes!("autosave", state)} data-state={state} {role}>{ text }</p>
                 }

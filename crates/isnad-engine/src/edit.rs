@@ -780,6 +780,14 @@ impl History {
         self.at = self.layers.len() - 1;
     }
 
+    /// Replaces the current layer (no new undo step; redo steps are
+    /// dropped): a note typed letter by letter is one step, not one per
+    /// letter.
+    pub fn amend(&mut self, layer: Layer) {
+        self.layers.truncate(self.at + 1);
+        self.layers[self.at] = Rc::new(layer);
+    }
+
     /// Steps back; false when there is nothing to undo.
     pub fn undo(&mut self) -> bool {
         let can = self.at > 0;
