@@ -258,6 +258,11 @@ pub struct Text {
     /// The button that shows more of a list or the article; `{n}` is
     /// replaced by how many.
     pub show_more: &'static str,
+    /// The badge on a highlight under which more annotations are stacked
+    /// than the article draws; `{n}` is replaced by how many.
+    pub stacked_badge: &'static str,
+    /// Its tooltip; `{n}` is replaced.
+    pub stacked_title: &'static str,
 }
 
 /// What a count in the status line counts.
@@ -449,6 +454,8 @@ pub const EN: Text = Text {
     list_separator: ", ",
     more_items: "{n} more not shown.",
     show_more: "Show {n} more",
+    stacked_badge: "+{n}",
+    stacked_title: "{n} more annotations cover this text; every one is in the lists.",
 };
 
 /// Arabic.
@@ -557,6 +564,8 @@ pub const AR: Text = Text {
     list_separator: "، ",
     more_items: "{n} غيرها لا تظهر بعد.",
     show_more: "اعرض {n} أخرى",
+    stacked_badge: "+{n}",
+    stacked_title: "تعليقات أخرى تغطي هذا النص: {n}؛ كلها في القوائم.",
 };
 
 /// French.
@@ -665,6 +674,8 @@ pub const FR: Text = Text {
     list_separator: ", ",
     more_items: "{n} de plus non affichés.",
     show_more: "Afficher {n} de plus",
+    stacked_badge: "+{n}",
+    stacked_title: "{n} annotations de plus couvrent ce texte ; toutes sont dans les listes.",
 };
 
 #[cfg(test)]
@@ -690,6 +701,8 @@ mod tests {
             let t = lang.text();
             assert!(!t.analyse.is_empty() && !t.tagline.is_empty());
             assert!(t.paste_too_large.contains("{mb}"), "{lang:?}");
+            assert!(t.stacked_badge.contains("{n}"), "{lang:?}");
+            assert!(t.stacked_title.contains("{n}"), "{lang:?}");
             assert!(t
                 .categories
                 .iter()

@@ -116,8 +116,13 @@ pub struct LayerView {
 pub struct RunView {
     /// The stretch's text.
     pub text: AttrValue,
-    /// Covering layers, outermost first.
+    /// Covering layers, outermost first: at most
+    /// [`render::MAX_LAYERS`], the outermost ones and the innermost.
     pub layers: Vec<LayerView>,
+    /// How many more annotation layers cover the stretch than `layers`
+    /// holds (drawn as one badge on the innermost; all of them are still in
+    /// the analysis and the lists).
+    pub hidden: usize,
 }
 
 /// One paragraph ready to draw. Paragraphs are compared by value, so after
@@ -329,6 +334,7 @@ impl Report {
                             })
                         })
                         .collect(),
+                    hidden: run.hidden,
                 })
                 .collect();
             Rc::new(ParagraphView {
@@ -503,6 +509,38 @@ mod tests {
                 "{edit:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_deep_stack_draws_capped_and_keeps_every_row() {
+        // 3,000 imported annotations over the same five characters.
+        let text = "Avant hello après.";
+        let hello = Span::new(6, 11);
+        let annotations = (0..3_000)
+            .map(|i| Annotation {
+                id: format!("b{i}"),
+                span: hello,
+                origin: Origin::Editor,
+                detail: Detail::Boilerplate,
+            })
+            .collect();
+        let analysis = Analysis {
+            text: text.to_string(),
+            annotations,
+            ..Analysis::default()
+        };
+        let report = Report::from_analysis(analysis, false);
+        assert_eq!(report.noise.len(), 3_000);
+        let runs = &report.paragraphs[0].runs;
+        let stacked: Vec<&RunView> = runs.iter().filter(|r| !r.layers.is_empty()).collect();
+        assert_eq!(stacked.len(), 1);
+        assert_eq!(stacked[0].text.as_str(), "hello");
+        assert_eq!(stacked[0].layers.len(), render::MAX_LAYERS);
+        assert_eq!(stacked[0].hidden, 3_000 - render::MAX_LAYERS);
+        assert_eq!(
+            stacked[0].layers[render::MAX_LAYERS - 1].id.as_str(),
+            "b2999"
+        );
     }
 
     #[test]

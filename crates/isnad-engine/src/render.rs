@@ -19,6 +19,13 @@
 //! render it word-aligned, so a highlight can look one partial word wider
 //! than the stored span. Paragraph ends always stay where they are.
 //!
+//! **Deep stacks are capped.** Imported files may pile thousands of
+//! annotations on the same few words. A run keeps at most [`MAX_LAYERS`]
+//! layers (the outermost ones and the innermost one) and counts the rest in
+//! [`Run::hidden`], so the view never nests more than [`MAX_LAYERS`]
+//! elements and building the runs stays linear in the number of runs, not
+//! in runs × depth. Every annotation stays in the analysis and its lists.
+//!
 //! **Selection snapping.** [`snap_to_words`] and [`snap_utf16`] turn a raw
 //! DOM selection into a span an editor means: whole words, whole grapheme
 //! clusters (diacritics and tatweel with their letter, emoji sequences
@@ -62,6 +69,9 @@ pub struct Layer {
     pub role: Role,
 }
 
+/// The most layers a run keeps (see [`Run::hidden`]).
+pub const MAX_LAYERS: usize = 8;
+
 /// A stretch of a paragraph covered by one constant set of layers.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Run {
@@ -69,7 +79,13 @@ pub struct Run {
     pub span: Span,
     /// The covering layers, outermost first (earlier start, then longer,
     /// then by [`Role`], then by annotation index); empty for plain text.
+    /// When more than the limit ([`MAX_LAYERS`] unless asked otherwise)
+    /// cover the run, only the outermost `limit - 1` and the innermost one.
     pub layers: Vec<Layer>,
+    /// How many more layers cover the run than `layers` holds: the ones
+    /// between the kept outer layers and the innermost. Zero when every
+    /// covering layer is kept.
+    pub hidden: usize,
 }
 
 /// The runs of one paragraph.
@@ -115,7 +131,15 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
 /// clipped to one paragraph it overlaps (each annotation is placed only in
 /// its own paragraphs) and the `n` term is the widening of edges that fall
 /// inside words, which walks each byte at most once.
+/// Runs keep at most [`MAX_LAYERS`] layers (see [`runs_limited`]).
 pub fn runs(analysis: &Analysis) -> Vec<ParagraphRuns> {
+    runs_limited(analysis, MAX_LAYERS)
+}
+
+/// [`runs`] keeping at most `limit` layers per run (at least 1: the
+/// innermost is always kept); `usize::MAX` keeps them all. Adds
+/// `O(runs × min(limit, depth))` for the layer lists, never the full depth.
+pub fn runs_limited(analysis: &Analysis, limit: usize) -> Vec<ParagraphRuns> {
     let text = analysis.text.as_str();
     let paragraphs = paragraphs(text);
     let mut pieces_of: Vec<Vec<Piece>> = vec![Vec::new(); paragraphs.len()];
@@ -143,7 +167,7 @@ pub fn runs(analysis: &Analysis) -> Vec<ParagraphRuns> {
         .zip(pieces_of)
         .map(|(paragraph, pieces)| ParagraphRuns {
             paragraph,
-            runs: build_runs(text, paragraph, pieces),
+            runs: build_runs(text, paragraph, pieces, limit),
         })
         .collect()
 }
@@ -152,7 +176,19 @@ pub fn runs(analysis: &Analysis) -> Vec<ParagraphRuns> {
 /// and to char boundaries). Annotations crossing the paragraph's ends are
 /// clipped to it. Looks at every annotation: to draw a whole document use
 /// [`runs`], which places each annotation only in its own paragraphs.
+/// Runs keep at most [`MAX_LAYERS`] layers.
 pub fn paragraph_runs(text: &str, paragraph: Span, annotations: &[Annotation]) -> Vec<Run> {
+    paragraph_runs_limited(text, paragraph, annotations, MAX_LAYERS)
+}
+
+/// [`paragraph_runs`] keeping at most `limit` layers per run, as
+/// [`runs_limited`].
+pub fn paragraph_runs_limited(
+    text: &str,
+    paragraph: Span,
+    annotations: &[Annotation],
+    limit: usize,
+) -> Vec<Run> {
     let end = ceil_char_boundary(text, paragraph.end);
     let start = floor_char_boundary(text, paragraph.start.min(end));
     let paragraph = Span::new(start, end);
@@ -171,7 +207,7 @@ pub fn paragraph_runs(text: &str, paragraph: Span, annotations: &[Annotation]) -
             })
         })
         .collect();
-    build_runs(text, paragraph, pieces)
+    build_runs(text, paragraph, pieces, limit)
 }
 
 /// One layer's stretch inside one paragraph.
@@ -212,11 +248,15 @@ fn clip(text: &str, span: Span, paragraph: Span) -> Option<Span> {
 }
 
 /// The sweep: sorts the (word-widened) pieces into nesting order, then walks
-/// their edges left to right keeping the set of open layers.
-fn build_runs(text: &str, paragraph: Span, mut pieces: Vec<Piece>) -> Vec<Run> {
+/// their edges left to right keeping the set of open layers. Each run takes
+/// at most `limit` of them (read off the ordered set's ends, never all of
+/// it); a run whose kept layers and hidden count equal the previous run's
+/// is merged into it.
+fn build_runs(text: &str, paragraph: Span, mut pieces: Vec<Piece>, limit: usize) -> Vec<Run> {
     if paragraph.is_empty() {
         return Vec::new();
     }
+    let limit = limit.max(1);
     let words = SplitWords::find(text, paragraph, &pieces);
     for piece in &mut pieces {
         piece.span = Span::new(
@@ -241,17 +281,14 @@ fn build_runs(text: &str, paragraph: Span, mut pieces: Vec<Piece>) -> Vec<Run> {
     }
     edges.sort_unstable();
 
-    let mut runs = Vec::with_capacity(edges.len() + 1);
+    let mut runs: Vec<Run> = Vec::with_capacity(edges.len() + 1);
     let mut open: BTreeSet<usize> = BTreeSet::new();
     let mut at = paragraph.start;
     let mut k = 0;
     while k < edges.len() {
         let position = edges[k].0;
         if position > at {
-            runs.push(Run {
-                span: Span::new(at, position),
-                layers: open.iter().map(|&i| pieces[i].layer).collect(),
-            });
+            push_run(&mut runs, Span::new(at, position), &open, &pieces, limit);
             at = position;
         }
         // Every piece is non-empty, so its start edge toggles it open and its
@@ -265,12 +302,48 @@ fn build_runs(text: &str, paragraph: Span, mut pieces: Vec<Piece>) -> Vec<Run> {
         }
     }
     if at < paragraph.end {
-        runs.push(Run {
-            span: Span::new(at, paragraph.end),
-            layers: Vec::new(),
-        });
+        push_run(
+            &mut runs,
+            Span::new(at, paragraph.end),
+            &open,
+            &pieces,
+            limit,
+        );
     }
     runs
+}
+
+/// Appends the run over `span` covered by the `open` pieces, keeping at
+/// most `limit` (≥ 1) layers: all of them when they fit, otherwise the
+/// outermost `limit - 1` and the innermost. `O(limit + log open)`.
+fn push_run(
+    runs: &mut Vec<Run>,
+    span: Span,
+    open: &BTreeSet<usize>,
+    pieces: &[Piece],
+    limit: usize,
+) {
+    let (layers, hidden): (Vec<Layer>, usize) = if open.len() <= limit {
+        (open.iter().map(|&i| pieces[i].layer).collect(), 0)
+    } else {
+        let outer = open.iter().take(limit - 1);
+        let inner = open.last();
+        (
+            outer.chain(inner).map(|&i| pieces[i].layer).collect(),
+            open.len() - limit,
+        )
+    };
+    if let Some(last) = runs.last_mut() {
+        if last.span.end == span.start && last.hidden == hidden && last.layers == layers {
+            last.span = Span::new(last.span.start, span.end);
+            return;
+        }
+    }
+    runs.push(Run {
+        span,
+        layers,
+        hidden,
+    });
 }
 
 /// The words that piece edges fall inside, found once per paragraph: each

@@ -6,7 +6,10 @@
 //! on generated news-like text (Arabic with diacritics and tatweel, emoji
 //! sequences, no-break spaces, every line break, quotation marks, digits),
 //! on arbitrary strings, on the real Karabakh fixture, and on a 5 MB
-//! document with 10,000 annotations.
+//! document with 10,000 annotations. Deep stacks: runs keep at most
+//! `MAX_LAYERS` layers (the outermost and the innermost) and count the rest,
+//! exactly as cutting the full lists would, and in time linear in the runs
+//! (20,000 nested spans).
 
 mod common;
 
@@ -17,8 +20,8 @@ use isnad_engine::chars::{classify, is_arabic_mark, Class, TATWEEL};
 use isnad_engine::model::{ClaimInfo, Origin, QuoteForm, QuoteInfo};
 use isnad_engine::offsets::{ceil_char_boundary, floor_char_boundary, OffsetMap};
 use isnad_engine::render::{
-    paragraph_runs, paragraphs, runs, snap_to_words, snap_utf16, word_safe, Layer, ParagraphRuns,
-    Role, Run,
+    paragraph_runs, paragraph_runs_limited, paragraphs, runs, runs_limited, snap_to_words,
+    snap_utf16, word_safe, Layer, ParagraphRuns, Role, Run, MAX_LAYERS,
 };
 use isnad_engine::{analyze, Analysis, Annotation, Detail, Options, Prepared, Span};
 use proptest::prelude::*;
@@ -288,8 +291,74 @@ fn check_runs(text: &str, annotations: &[Annotation], all: &[ParagraphRuns]) -> 
             }
         }
         // The one-paragraph entry point agrees with the whole-document one.
-        if paragraph_runs(text, para.paragraph, annotations) != para.runs {
+        if paragraph_runs_limited(text, para.paragraph, annotations, usize::MAX) != para.runs {
             return Err(format!("paragraph_runs differs for {:?}", para.paragraph));
+        }
+    }
+    Ok(())
+}
+
+/// The capped runs (`limit` layers at most) against the full ones: the
+/// same tiling, each capped run being the full runs it spans cut to the
+/// outermost `limit - 1` layers and the innermost, with the rest counted;
+/// adjacent capped runs differ; nothing changes where the depth fits.
+fn check_capped(
+    full: &[ParagraphRuns],
+    capped: &[ParagraphRuns],
+    limit: usize,
+) -> Result<(), String> {
+    if full.len() != capped.len() {
+        return Err("capped runs have other paragraphs".into());
+    }
+    for (f, c) in full.iter().zip(capped) {
+        if f.paragraph != c.paragraph {
+            return Err(format!("paragraph {:?} != {:?}", f.paragraph, c.paragraph));
+        }
+        if f.runs.iter().all(|r| r.layers.len() <= limit) && f.runs != c.runs {
+            return Err(format!(
+                "capping changed shallow paragraph {:?}",
+                f.paragraph
+            ));
+        }
+        let mut full_runs = f.runs.iter().peekable();
+        for (r, run) in c.runs.iter().enumerate() {
+            if r > 0 && c.runs[r - 1].layers == run.layers && c.runs[r - 1].hidden == run.hidden {
+                return Err(format!("capped runs {} and {r} are equal", r - 1));
+            }
+            if run.layers.len() > limit {
+                return Err(format!(
+                    "run {:?} keeps {} layers",
+                    run.span,
+                    run.layers.len()
+                ));
+            }
+            let mut at = run.span.start;
+            while at < run.span.end {
+                let Some(whole) = full_runs.next() else {
+                    return Err(format!("capped run {:?} past the full runs", run.span));
+                };
+                if whole.span.start != at || whole.span.end > run.span.end {
+                    return Err(format!("capped run {:?} cuts {:?}", run.span, whole.span));
+                }
+                let depth = whole.layers.len();
+                let (kept, hidden) = if depth <= limit {
+                    (whole.layers.clone(), 0)
+                } else {
+                    let mut kept = whole.layers[..limit - 1].to_vec();
+                    kept.push(whole.layers[depth - 1]);
+                    (kept, depth - limit)
+                };
+                if kept != run.layers || hidden != run.hidden {
+                    return Err(format!(
+                        "run {:?}: kept {:?} +{}, expected {kept:?} +{hidden}",
+                        run.span, run.layers, run.hidden
+                    ));
+                }
+                at = whole.span.end;
+            }
+        }
+        if full_runs.next().is_some() {
+            return Err("full runs past the capped ones".into());
         }
     }
     Ok(())
@@ -363,8 +432,12 @@ proptest! {
     #[test]
     fn runs_tile_the_text_and_cover_annotations(text in news_text(), raw in raw_annotations()) {
         let annotations = build_annotations(&text, &raw);
-        let all = runs(&analysis_of(&text, annotations.clone()));
+        let analysis = analysis_of(&text, annotations.clone());
+        let all = runs_limited(&analysis, usize::MAX);
         if let Err(e) = check_runs(&text, &annotations, &all) {
+            return Err(TestCaseError::fail(format!("{e}\ntext: {text:?}\nannotations: {annotations:?}")));
+        }
+        if let Err(e) = check_capped(&all, &runs(&analysis), MAX_LAYERS) {
             return Err(TestCaseError::fail(format!("{e}\ntext: {text:?}\nannotations: {annotations:?}")));
         }
     }
@@ -372,10 +445,33 @@ proptest! {
     #[test]
     fn runs_on_arbitrary_strings(text in "\\PC{0,120}", raw in raw_annotations()) {
         let annotations = build_annotations(&text, &raw);
-        let all = runs(&analysis_of(&text, annotations.clone()));
+        let all = runs_limited(&analysis_of(&text, annotations.clone()), usize::MAX);
         if let Err(e) = check_runs(&text, &annotations, &all) {
             return Err(TestCaseError::fail(format!("{e}\ntext: {text:?}")));
         }
+    }
+
+    #[test]
+    fn capped_runs_are_the_full_runs_cut(
+        text in news_text(),
+        raw in raw_annotations(),
+        limit in 1usize..6,
+    ) {
+        // Small limits, so the generated stacks (up to 36 layers) overflow
+        // them often.
+        let annotations = build_annotations(&text, &raw);
+        let analysis = analysis_of(&text, annotations.clone());
+        let full = runs_limited(&analysis, usize::MAX);
+        let capped = runs_limited(&analysis, limit);
+        if let Err(e) = check_capped(&full, &capped, limit) {
+            return Err(TestCaseError::fail(format!("{e}\nlimit {limit}\ntext: {text:?}\nannotations: {annotations:?}")));
+        }
+        for para in &capped {
+            let one = paragraph_runs_limited(&text, para.paragraph, &annotations, limit);
+            prop_assert_eq!(&one, &para.runs);
+        }
+        prop_assert_eq!(runs(&analysis).iter().map(|p| p.runs.clone()).collect::<Vec<_>>(),
+            runs(&analysis).iter().map(|p| paragraph_runs(&text, p.paragraph, &annotations)).collect::<Vec<_>>());
     }
 
     #[test]
@@ -438,10 +534,12 @@ fn karabakh_runs_never_split_an_arabic_word() {
         !analysis.annotations.is_empty(),
         "the fixture has annotations"
     );
-    let all = runs(&analysis);
+    let all = runs_limited(&analysis, usize::MAX);
     if let Err(e) = check_runs(&text, &analysis.annotations, &all) {
         panic!("{e}");
     }
+    // Real stacks are shallow: capping changes nothing.
+    assert_eq!(runs(&analysis), all);
     let mut boundaries = 0;
     for para in &all {
         for run in &para.runs[1..] {
@@ -567,8 +665,77 @@ fn one_endless_word_is_walked_once() {
     let took = started.elapsed();
     println!("one 400 KB word, 10,000 edges: {took:?}");
     assert!(took < Duration::from_secs(60), "took {took:?}");
-    // Every display edge moved to the word's ends: one run, all layers.
+    // Every display edge moved to the word's ends: one run, all layers
+    // (kept up to the cap, the rest counted).
     assert_eq!(all.len(), 1);
     assert_eq!(all[0].runs.len(), 1);
-    assert_eq!(all[0].runs[0].layers.len(), 10_000);
+    assert_eq!(all[0].runs[0].layers.len(), MAX_LAYERS);
+    assert_eq!(all[0].runs[0].hidden, 10_000 - MAX_LAYERS);
+}
+
+fn boilerplate(id: String, span: Span) -> Annotation {
+    Annotation {
+        id,
+        span,
+        origin: Origin::Editor,
+        detail: Detail::Boilerplate,
+    }
+}
+
+#[test]
+fn three_thousand_identical_spans_make_one_capped_run() {
+    // An imported file of 3,000 annotations over the same five characters.
+    let text = "Avant hello après.";
+    let hello = Span::new(6, 11);
+    assert_eq!(hello.slice(text), "hello");
+    let annotations: Vec<Annotation> = (0..3_000)
+        .map(|i| boilerplate(format!("b{i}"), hello))
+        .collect();
+    let all = runs(&analysis_of(text, annotations));
+    assert_eq!(all.len(), 1);
+    let inside: Vec<&Run> = all[0].runs.iter().filter(|r| r.span == hello).collect();
+    assert_eq!(inside.len(), 1, "{:?}", all[0].runs);
+    let run = inside[0];
+    assert_eq!(run.layers.len(), MAX_LAYERS);
+    assert_eq!(run.hidden, 3_000 - MAX_LAYERS);
+    // Identical spans nest by annotation index: the first ones outermost,
+    // the last one innermost.
+    let kept: Vec<usize> = run.layers.iter().map(|l| l.annotation).collect();
+    let mut expected: Vec<usize> = (0..MAX_LAYERS - 1).collect();
+    expected.push(2_999);
+    assert_eq!(kept, expected);
+    // The runs around it are plain text.
+    assert!(all[0]
+        .runs
+        .iter()
+        .filter(|r| r.span != hello)
+        .all(|r| r.layers.is_empty() && r.hidden == 0));
+}
+
+#[test]
+fn twenty_thousand_nested_spans_stay_linear() {
+    // Each span one word shorter on both sides than the one around it, like
+    // a chain of quotes inside quotes: 40,000 runs whose full layer lists
+    // would hold 400 million entries.
+    let n = 20_000;
+    let text = "a ".repeat(n) + "b" + &" a".repeat(n);
+    let annotations: Vec<Annotation> = (0..n)
+        .map(|i| boilerplate(format!("n{i}"), Span::new(2 * i, text.len() - 2 * i)))
+        .collect();
+    let started = Instant::now();
+    let all = runs(&analysis_of(&text, annotations));
+    println!("20,000 nested spans: {:?}", started.elapsed());
+    assert_eq!(all.len(), 1);
+    let runs = &all[0].runs;
+    let covered: usize = runs.iter().map(|r| r.span.len()).sum();
+    assert_eq!(covered, text.len());
+    assert!(runs.iter().all(|r| r.layers.len() <= MAX_LAYERS));
+    // The middle "b" sits under all of them.
+    let middle = runs
+        .iter()
+        .find(|r| r.span.contains(Span::new(2 * n, 2 * n + 1)))
+        .expect("a run over the middle");
+    assert_eq!(middle.layers.len(), MAX_LAYERS);
+    assert_eq!(middle.hidden, n - MAX_LAYERS);
+    assert_eq!(middle.layers[MAX_LAYERS - 1].annotation, n - 1);
 }
