@@ -268,7 +268,8 @@ describe('annotation files', () => {
     const before = await highlighted(page);
     const { text } = await download(page, 'w3c');
     const message = await importFile(page, 'again.w3c.jsonld', text);
-    assert.match(message, /Imported 0 annotations from again\.w3c\.jsonld\./);
+    assert.match(message, /From again\.w3c\.jsonld: 0 annotations added\./);
+    assert.doesNotMatch(message, /Merged/);
     assert.match(message, /Already there, not added twice: \d+ annotations?\./);
     assert.deepEqual(await highlighted(page), before);
   });
@@ -302,7 +303,7 @@ describe('annotation files', () => {
     ];
     const before = (await highlighted(page)).length;
     const message = await importFile(page, 'other-tool.jsonld', JSON.stringify(other));
-    assert.match(message, /Imported 1 annotation from other-tool\.jsonld\./);
+    assert.match(message, /From other-tool\.jsonld: 1 annotation added\./);
     assert.match(message, /Not placed in this text \(1 annotation\)/);
     assert.match(message, /a sentence that is not there/);
     assert.equal((await highlighted(page)).length, before + 1);
@@ -352,8 +353,51 @@ describe('annotation files', () => {
       speakers: [],
     };
     const message = await importFile(page, 'shared.isnad.json', JSON.stringify(file));
-    assert.match(message, /Imported 1 annotation from shared\.isnad\.json\./);
+    assert.match(message, /From shared\.isnad\.json: 1 annotation added\./);
     assert.equal(await page.locator('#isnad-text').inputValue(), text);
     await page.locator('#isnad-article [data-annotation-id="c9"]').first().waitFor();
+  });
+});
+
+describe('a W3C file in another browser', () => {
+  it('brings back the verdicts and notes onto the same article analysed afresh', async () => {
+    const page = await openPage(app, { locale: 'en-US' });
+    await pasteAndWait(page, TEXT);
+    const claim = page.locator('#isnad-claims li[data-kind="claim"]', { hasText: 'Prices rose' });
+    const claimId = await claim.getAttribute('data-annotation-id');
+    const note = 'المصدر: مكتب الإحصاء 😀\u00a0ص 4';
+    await claim.locator('select.status').selectOption('false');
+    await page.waitForSelector(`#isnad-claims li[data-annotation-id="${claimId}"] .review[data-status="false"]`);
+    await claim.locator('input.note').fill(note);
+    await claim.locator('input.note').press('Enter');
+    await page.waitForFunction(([id, note]) => document.querySelector(`#isnad-claims li[data-annotation-id="${id}"] input.note`)?.value === note, [claimId, note]);
+    const { text: file } = await download(page, 'w3c');
+    // The file holds the verdict and the note.
+    const item = JSON.parse(file).first.items.find((a) => a.target.selector.some((s) => s.exact?.startsWith('Prices rose')) && a.body.some((b) => b.value === 'claim'));
+    assert.ok(item.body.some((b) => b.purpose === 'assessing' && b.value === 'false'), JSON.stringify(item.body));
+    assert.ok(item.body.some((b) => b.purpose === 'commenting' && b.value === note), JSON.stringify(item.body));
+    await page.close();
+
+    // A fresh browser: nothing saved, the same article pasted and analysed.
+    const context = await app.browser.newContext({ locale: 'en-US' });
+    const fresh = await context.newPage();
+    await fresh.goto(app.server.url + '/');
+    await fresh.locator('#isnad-text').waitFor({ state: 'visible', timeout: 30_000 });
+    await pasteAndWait(fresh, TEXT);
+    const before = await highlighted(fresh);
+    const again = fresh.locator('#isnad-claims li[data-kind="claim"]', { hasText: 'Prices rose' });
+    assert.equal(await again.locator('.review').getAttribute('data-status'), 'unchecked');
+    const message = await importFile(fresh, 'verdicts.w3c.jsonld', file);
+    assert.match(message, /From verdicts\.w3c\.jsonld: 0 annotations added\./);
+    assert.match(message, /Merged into the ones already at the same place, with their verdicts and notes: 1 annotation\./);
+    assert.match(message, /Already there, not added twice: \d+ annotations?\./);
+    await fresh.waitForSelector('#isnad-claims li[data-kind="claim"] .review[data-status="false"]');
+    assert.equal(await again.locator('.review').getAttribute('data-status'), 'false');
+    assert.equal(await again.locator('input.note').inputValue(), note);
+    assert.deepEqual(await highlighted(fresh), before, 'nothing added twice');
+    // One undo takes the import back.
+    await fresh.locator('#isnad-undo').click();
+    await fresh.waitForFunction(() => document.querySelector('#isnad-claims li[data-kind="claim"] .review[data-status="false"]') === null);
+    await context.close();
   });
 });

@@ -187,6 +187,9 @@ pub struct Text {
     pub import_label: &'static str,
     /// After an import; `{count}` ("3 annotations") and `{file}` are replaced.
     pub imported_line: &'static str,
+    /// After an import, when some annotations were merged into ones already
+    /// at the same place; `{count}` is replaced.
+    pub merged_line: &'static str,
     /// After an import, when some annotations were there already; `{count}`
     /// is replaced.
     pub already_there: &'static str,
@@ -415,7 +418,8 @@ pub const EN: Text = Text {
     copied: "Copied.",
     copy_failed: "The clipboard is not available here: use Download.",
     import_label: "Import annotations (isnad or W3C JSON)",
-    imported_line: "Imported {count} from {file}.",
+    imported_line: "From {file}: {count} added.",
+    merged_line: "Merged into the ones already at the same place, with their verdicts and notes: {count}.",
     already_there: "Already there, not added twice: {count}.",
     orphans_line: "Not placed in this text ({count}), listed here and not dropped:",
     import_failed: "Import failed:",
@@ -525,7 +529,8 @@ pub const AR: Text = Text {
     copied: "نُسخ.",
     copy_failed: "الحافظة غير متاحة هنا: استعمل التنزيل.",
     import_label: "استيراد تعليقات (isnad أو W3C JSON)",
-    imported_line: "استُورد من {file} — {count}.",
+    imported_line: "أُضيف من {file} — {count}.",
+    merged_line: "دُمجت في الموجودة في الموضع نفسه مع أحكامها وملاحظاتها — {count}.",
     already_there: "موجودة من قبل فلم تُضف مرتين — {count}.",
     orphans_line: "تعذّر وضعها في هذا النص ({count})، وهي مدرجة أدناه ولم تُحذف:",
     import_failed: "فشل الاستيراد:",
@@ -635,7 +640,8 @@ pub const FR: Text = Text {
     copied: "Copié.",
     copy_failed: "Le presse-papiers n’est pas disponible ici : utilisez Télécharger.",
     import_label: "Importer des annotations (isnad ou W3C JSON)",
-    imported_line: "{count} importée(s) depuis {file}.",
+    imported_line: "Depuis {file} : {count} ajoutée(s).",
+    merged_line: "Fusionnées avec celles déjà au même endroit, avec leurs verdicts et notes : {count}.",
     already_there: "Déjà présentes, non ajoutées deux fois : {count}.",
     orphans_line: "Non placées dans ce texte ({count}), listées ici et non supprimées :",
     import_failed: "Échec de l’import :",

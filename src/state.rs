@@ -180,6 +180,9 @@ pub enum ImportOutcome {
         file: AttrValue,
         /// How many annotations were added.
         placed: usize,
+        /// How many were merged into ones already there at the same place
+        /// (their verdicts, notes and other editorial work kept).
+        merged: usize,
         /// How many were the same as ones already there (not added twice).
         already: usize,
         /// Those that could not be placed: (exact text, why), listed for the
@@ -931,7 +934,7 @@ impl Reducible for State {
                 orphans,
             } => {
                 let mut placed = analysis.annotations.len();
-                let mut already = 0;
+                let (mut merged, mut already) = (0, 0);
                 if opens {
                     let doc = SavedDocument::new(
                         "",
@@ -950,16 +953,19 @@ impl Reducible for State {
                     else {
                         return self;
                     };
-                    let merged = isnad_engine::edit::merge_imported(history.current(), &analysis);
-                    let added = merged.annotations.len() - history.current().annotations.len();
-                    already = placed - added;
-                    placed = added;
-                    history.push(merged);
-                    next.refresh();
+                    let (layer, counts) =
+                        isnad_engine::edit::merge_imported(history.current(), &analysis);
+                    (placed, merged, already) = (counts.added, counts.merged, counts.already);
+                    // Nothing new: no empty undo step.
+                    if layer != **history.current() {
+                        history.push(layer);
+                        next.refresh();
+                    }
                 }
                 next.import = Some(ImportOutcome::Done {
                     file,
                     placed,
+                    merged,
                     already,
                     orphans,
                 });

@@ -182,10 +182,13 @@ pub fn files_panel(props: &FilesPanelProps) -> Html {
     };
 
     let outcome = props.outcome.as_ref().map(|outcome| match outcome {
-        ImportOutcome::Done { file, placed, already, orphans } => html! {
+        ImportOutcome::Done { file, placed, merged, already, orphans } => html! {
             <div id="isnad-import-result" class="import-result" role="status">
                 <p>
                     { t.imported_line.replace("{count}", &(t.count)(*placed, Counted::Annotations)).replace("{file}", file) }
+                    if *merged > 0 {
+                        { " " }{ t.merged_line.replace("{count}", &(t.count)(*merged, Counted::Annotations)) }
+                    }
                     if *already > 0 {
                         { " " }{ t.already_there.replace("{count}", &(t.count)(*already, Counted::Annotations)) }
                     }

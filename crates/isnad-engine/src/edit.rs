@@ -649,28 +649,115 @@ pub fn carry_over(current: &Layer, fresh: &Analysis) -> (Layer, Carried) {
     (merge_analysis(&moved_layer, fresh), carried)
 }
 
-/// The current layer with an imported file's annotations added (already
-/// placed on this text): every imported annotation becomes the editor's,
-/// an annotation identical to one already there (same kind and span) is
-/// skipped, a speaker with the same name as an existing one is that one,
-/// and clashing ids get a suffix. One layer, so one undo takes it back.
-pub fn merge_imported(current: &Layer, imported: &Analysis) -> Layer {
+/// What [`merge_imported`] did with an imported file's annotations.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ImportCounts {
+    /// Those at the place of one already there (same kind and span) whose
+    /// editorial work changed it: status, note, categories, speaker or form.
+    pub merged: usize,
+    /// Those added as new annotations.
+    pub added: usize,
+    /// Those at the place of one already there that changed nothing.
+    pub already: usize,
+}
+
+/// The current layer with an imported file's annotations (already placed
+/// on this text) merged in, and what happened to them.
+///
+/// - An imported annotation at the place of one already there (same kind
+///   and span) is merged into it: the imported status, note, categories,
+///   speaker and form win where they carry editorial work (a status other
+///   than unchecked, a non-empty note, categories, a named speaker; a
+///   quote's form when the file says the editor made or changed it). An
+///   empty or default imported field never erases the value there. If
+///   that changed anything, the annotation becomes the editor's (merged);
+///   otherwise it counts as already there.
+/// - Any other imported annotation is added as the editor's; a clashing
+///   id gets a suffix.
+/// - A speaker with the same name as an existing one is that one; only the
+///   speakers that added or merged quotes use are brought in.
+///
+/// One layer, so one undo takes it all back.
+pub fn merge_imported(current: &Layer, imported: &Analysis) -> (Layer, ImportCounts) {
     let mut out = current.clone();
-    let renamed = adopt_speakers(&mut out, &imported.speakers);
+    let mut counts = ImportCounts::default();
+    // The id here of an imported speaker (brought in on first use).
+    let speaker_here = |out: &mut Layer, id: &str| -> Option<String> {
+        imported.speaker(id).map(|s| {
+            out.speaker_for(Speaker {
+                mentions: Vec::new(),
+                ..s.clone()
+            })
+        })
+    };
     for a in &imported.annotations {
-        if out
+        let place = out
             .annotations
             .iter()
-            .any(|k| k.kind() == a.kind() && k.span == a.span)
-        {
+            .position(|k| k.kind() == a.kind() && k.span == a.span);
+        let Some(i) = place else {
+            let mut a = a.clone();
+            if let Detail::Quote(q) = &mut a.detail {
+                q.speaker = q.speaker.as_deref().and_then(|s| speaker_here(&mut out, s));
+            }
+            a.origin = Origin::Editor;
+            out.adopt(a, &str::to_string);
+            counts.added += 1;
             continue;
+        };
+        let speaker = match &a.detail {
+            Detail::Quote(q) => q.speaker.as_deref().and_then(|s| speaker_here(&mut out, s)),
+            _ => None,
+        };
+        let by_editor = a.origin == Origin::Editor;
+        let target = &mut out.annotations[i];
+        let changed = match (&mut target.detail, &a.detail) {
+            (Detail::Claim(here), Detail::Claim(there)) => merge_claim(here, there),
+            (Detail::Quote(here), Detail::Quote(there)) => {
+                let before = here.clone();
+                if speaker.is_some() {
+                    here.speaker = speaker;
+                }
+                if by_editor {
+                    here.form = there.form;
+                }
+                *here != before
+            }
+            _ => false,
+        };
+        if changed {
+            target.origin = Origin::Editor;
+            counts.merged += 1;
+        } else {
+            counts.already += 1;
         }
-        let mut a = a.clone();
-        a.origin = Origin::Editor;
-        out.adopt(a, &renamed);
     }
     out.sort();
-    out
+    (out, counts)
+}
+
+/// Puts the editorial work of the imported claim `there` into `here`;
+/// true when that changed it.
+fn merge_claim(here: &mut ClaimInfo, there: &ClaimInfo) -> bool {
+    let before = here.clone();
+    if there.status != ClaimStatus::Unchecked {
+        here.status = there.status;
+    }
+    let note = there.note.trim();
+    if !note.is_empty() {
+        here.note = note.to_string();
+    }
+    let mut categories = there.categories.clone();
+    categories.sort();
+    categories.dedup();
+    let mut current = here.categories.clone();
+    current.sort();
+    current.dedup();
+    // The same categories in another order are no change.
+    if !categories.is_empty() && categories != current {
+        here.categories = categories;
+    }
+    *here != before
 }
 
 /// Adds speakers from another analysis to `out`: one with the same name as
@@ -864,7 +951,17 @@ mod tests {
         let analysis = base();
         let layer = Layer::from_analysis(&analysis);
         // Importing the same annotations again adds nothing.
-        assert_eq!(merge_imported(&layer, &analysis), layer);
+        let n = layer.annotations.len();
+        assert_eq!(
+            merge_imported(&layer, &analysis),
+            (
+                layer.clone(),
+                ImportCounts {
+                    already: n,
+                    ..ImportCounts::default()
+                }
+            )
+        );
         // A new claim whose id clashes gets a new id and editor origin.
         let clash = analysis.annotations[0].id.clone();
         let imported = Analysis {
@@ -877,8 +974,9 @@ mod tests {
             speakers: Vec::new(),
             ..analysis.clone()
         };
-        let merged = merge_imported(&layer, &imported);
+        let (merged, counts) = merge_imported(&layer, &imported);
         assert_eq!(merged.annotations.len(), layer.annotations.len() + 1);
+        assert_eq!((counts.added, counts.merged, counts.already), (1, 0, 0));
         let added = merged
             .annotations
             .iter()
