@@ -317,6 +317,14 @@ impl Detector<'_, '_> {
         self.kind(i) == TokenKind::Punct && chars.contains(&first_char(self.p.word(i)))
     }
 
+    /// True for a sentence-ending mark, but not the full stop of an
+    /// abbreviation ("Mr.", "Gov.", "M.", "د.").
+    fn is_stop(&self, i: usize) -> bool {
+        self.kind(i) == TokenKind::Punct
+            && is_sentence_end(first_char(self.p.word(i)))
+            && !crate::segment::is_abbreviation_stop(self.p.text, &self.p.tokens, i)
+    }
+
     fn is_comma(&self, i: usize) -> bool {
         self.is_punct(i, &[',', '،'])
     }
@@ -808,9 +816,7 @@ impl Detector<'_, '_> {
             if k > cue.last + 1 && self.cue_at(k).is_some_and(|c| c.kind != CueKind::According) {
                 break; // another cue: this one reports nothing of its own
             }
-            if k >= body_end
-                || self.kind(k) == TokenKind::Punct && is_sentence_end(first_char(self.p.word(k)))
-            {
+            if k >= body_end || self.is_stop(k) {
                 break;
             }
             if self.kind(k) == TokenKind::Punct
@@ -1255,6 +1261,11 @@ impl Detector<'_, '_> {
         while b < stop && b - a < 12 {
             let w = self.norm(b);
             if self.kind(b) != TokenKind::Word {
+                // "قال د. أحمد": a title's abbreviation stop stays in the name.
+                if b > a && crate::segment::is_abbreviation_stop(self.p.text, &self.p.tokens, b) {
+                    b += 1;
+                    continue;
+                }
                 break;
             }
             if lx::is_ar_stop_preposition(w)
@@ -1510,10 +1521,8 @@ impl Detector<'_, '_> {
         while b < limit && b - a < 8 {
             let k = b;
             if self.kind(k) == TokenKind::Punct {
-                let abbreviation = self.p.word(k) == "."
-                    && b > a
-                    && lx::is_en_fr_title(self.norm(k - 1))
-                    && self.p.word(k - 1).chars().count() <= 3;
+                let abbreviation =
+                    b > a && crate::segment::is_abbreviation_stop(self.p.text, &self.p.tokens, k);
                 if matches!(self.p.word(k), "-" | "’" | "'") && b > a || abbreviation {
                     b += 1;
                     continue;
@@ -1574,10 +1583,7 @@ impl Detector<'_, '_> {
                 if let Some(cue) = self.cue_at(k + 1).filter(|c| c.kind == CueKind::Verb) {
                     // The incise runs to the next sentence end inside the quote.
                     let mut e = cue.last + 1;
-                    while e < b
-                        && !(self.kind(e) == TokenKind::Punct
-                            && is_sentence_end(first_char(self.p.word(e))))
-                    {
+                    while e < b && !self.is_stop(e) {
                         e += 1;
                     }
                     if e + 1 >= b || e - cue.last > 20 {
@@ -1635,9 +1641,8 @@ impl Detector<'_, '_> {
         let window = (k + 8).min(pb);
         let mut j = k;
         while j < window {
-            if self.kind(j) == TokenKind::Punct
-                && (is_sentence_end(first_char(self.p.word(j)))
-                    || is_quote_mark(first_char(self.p.word(j))))
+            if self.is_stop(j)
+                || self.kind(j) == TokenKind::Punct && is_quote_mark(first_char(self.p.word(j)))
             {
                 break;
             }
@@ -2248,5 +2253,109 @@ mod tests {
         let text = "He said: “First part.\n\n“Second part.”";
         let got = quotes(text);
         assert_eq!(got[0].0, "First part.\n\n“Second part.", "{got:?}");
+    }
+
+    /// Speaker name and title of the quote whose content is `content`.
+    fn speaker_of(text: &str, content: &str) -> (String, String) {
+        let a = crate::analyze(text, &crate::Options::default());
+        let q = a
+            .annotations
+            .iter()
+            .find(|x| x.span.slice(text) == content)
+            .unwrap_or_else(|| panic!("no quote {content:?} in {:?}", quotes(text)));
+        let crate::Detail::Quote(info) = &q.detail else {
+            panic!("not a quote")
+        };
+        let sp = info
+            .speaker
+            .as_deref()
+            .and_then(|id| a.speaker(id))
+            .expect("a speaker");
+        (sp.name.clone(), sp.title.clone().unwrap_or_default())
+    }
+
+    #[test]
+    fn english_honorific_with_full_stop_keeps_attribution() {
+        let text = "\"The bridge will reopen in May,\" Mr. Okafor said.";
+        let got = quotes(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "The bridge will reopen in May,");
+        assert_eq!(got[0].2, "said");
+        assert_eq!(got[0].3, "Mr. Okafor");
+        assert_eq!(
+            speaker_of(text, "The bridge will reopen in May,"),
+            ("Okafor".to_string(), "Mr.".to_string())
+        );
+        for (text, name) in [
+            (
+                "\"No votes were lost,\" said Sen. Ruth Calder.",
+                "Ruth Calder",
+            ),
+            (
+                "“We expect rain,” Prof. Lena Ortiz told reporters.",
+                "Lena Ortiz",
+            ),
+            (
+                "\"The base stays open,\" Lt. Col. Amos Pike said on Monday.",
+                "Amos Pike",
+            ),
+            (
+                "\"Taxes will fall,\" Gov. Dana Whitfield said.",
+                "Dana Whitfield",
+            ),
+        ] {
+            let got = quotes(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert!(got[0].3.ends_with(name), "{text}: {got:?}");
+        }
+        // The indirect form and a colon after a titled subject.
+        let got =
+            quotes("Dr. Mira Sen said the clinic would close. Rep. Joe Tall said: \"Not yet.\"");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "the clinic would close");
+        assert_eq!(got[0].3, "Dr. Mira Sen");
+        assert_eq!(got[1].0, "Not yet.");
+        assert_eq!(got[1].3, "Rep. Joe Tall");
+    }
+
+    #[test]
+    fn french_honorific_with_full_stop_keeps_attribution() {
+        let text = "« Le pont rouvrira en mai », a assuré M. Lebrun.";
+        let got = quotes(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Le pont rouvrira en mai");
+        assert_eq!(got[0].3, "M. Lebrun");
+        assert_eq!(
+            speaker_of(text, "Le pont rouvrira en mai"),
+            ("Lebrun".to_string(), "M.".to_string())
+        );
+        let text = "« Le vaccin protège », a affirmé le Pr. Arnaud Vidal.";
+        assert_eq!(speaker_of(text, "Le vaccin protège").0, "Arnaud Vidal");
+        let got = quotes("Mme. Claire Roux a indiqué que la mairie fermera lundi.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "la mairie fermera lundi");
+        assert_eq!(got[0].3, "Mme. Claire Roux");
+    }
+
+    #[test]
+    fn arabic_abbreviated_title_keeps_attribution() {
+        let text = "قال د. سالم الحداد إن المستشفى سيفتح غدا.";
+        let got = quotes(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "المستشفى سيفتح غدا");
+        assert_eq!(got[0].3, "د. سالم الحداد");
+        assert_eq!(speaker_of(text, "المستشفى سيفتح غدا").0, "سالم الحداد");
+        let text = "\"لن نتراجع\"، قال م. فادي نصار.";
+        let got = quotes(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].3, "م. فادي نصار");
+        assert_eq!(
+            speaker_of(text, "لن نتراجع"),
+            ("فادي نصار".to_string(), "م.".to_string())
+        );
+        // After a year, "م." is the era and still ends the sentence.
+        let got = quotes("بني الجسر عام 1950 م. وقال المهندس إن الجسر متين.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "الجسر متين");
     }
 }

@@ -79,6 +79,13 @@ fn arabic_name_start(p: &Prepared, words: &[usize]) -> Option<usize> {
             .unwrap_or(w);
         w.starts_with("ال") || w.starts_with("بال") || w.starts_with("لل")
     };
+    // A title shortened to a letter and a full stop ("م. خالد", "أ. سمير").
+    if words.len() >= 3
+        && crate::segment::is_abbreviation_stop(p.text, &p.tokens, words[1])
+        && words[1] == words[0] + 1
+    {
+        return Some(2);
+    }
     if lx::is_ar_title_word(norm(0)) || lx::is_ar_title_word(p.norm(words[0])) {
         // Title phrase: the head, then its genitive and adjective chain.
         let indefinite_head = !definite_at(0);
