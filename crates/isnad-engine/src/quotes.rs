@@ -66,6 +66,7 @@ pub fn detect(p: &Prepared, noise: &[Span]) -> Vec<FoundQuote> {
     d.out
         .sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
     d.out.dedup_by(|b, a| a.span == b.span);
+    drop_deep_overlaps(&mut d.out);
     // Implicit quotes before any named speaker ("Il a … indiqué que …" at
     // the top of an article) take the last person the text named before.
     let first_named = d
@@ -82,6 +83,23 @@ pub fn detect(p: &Prepared, noise: &[Span]) -> Vec<FoundQuote> {
     }
     link_implicit(&mut d.out);
     d.out
+}
+
+/// Drops every quote that starts inside two quotes already kept: a quote
+/// may hold one reported clause (a direct quote that cites someone), but
+/// chains of reports inside reports ("he said that she said that …") are
+/// not nested further. Keeps the output linear in the text: at any point
+/// at most two quotes overlap. `quotes` is sorted by start.
+fn drop_deep_overlaps(quotes: &mut Vec<FoundQuote>) {
+    let mut open: Vec<usize> = Vec::with_capacity(4); // ends of kept quotes
+    quotes.retain(|q| {
+        open.retain(|&end| end > q.span.start);
+        if open.len() >= 2 {
+            return false;
+        }
+        open.push(q.span.end);
+        true
+    });
 }
 
 /// A run of text between a pair of quotation marks (or from an opening
@@ -664,8 +682,11 @@ impl Detector<'_, '_> {
             {
                 continue;
             }
-            let end = self.body_end(colon + 1, b);
             let start = colon + 1;
+            let end = self.body_end(start, b);
+            // "Q: … A: …" on one line: each label's words end at the next.
+            let end = self.next_attribution(start, end).unwrap_or(end);
+            let end = self.trim_trailing_punct(start, end);
             if self
                 .segment_opening_at(start)
                 .is_some_and(|si| self.segments[si].close.is_some_and(|c| c + 1 >= end))
@@ -867,13 +888,86 @@ impl Detector<'_, '_> {
             {
                 return true;
             }
-            let end = self.body_end_from(start);
+            // It ends where the next attribution with a colon starts
+            // ("Q: … A: …", "He said: … She said: …"): colon quotes follow
+            // one another, they never nest.
+            let end = self.body_end_from(start).min(start + MAX_CLAUSE_TOKENS);
+            let end = self.next_attribution(start, end).unwrap_or(end);
+            let end = self.trim_trailing_punct(start, end);
             self.emit_clause(start, end, Some(cue_span), mention, None);
             return true;
         }
         let end = self.clause_end(start);
         self.emit_clause(start, end, Some(cue_span), mention, Some(cue.kind));
         true
+    }
+
+    /// The first token, in `start..end`, of an attribution that introduces
+    /// its own clause with a colon or a complementiser ("the minister
+    /// said:", "وأضاف:", "Il a ajouté que"): its subject when one stands
+    /// just before the cue, else the cue itself; or of a sentence opening
+    /// with a short label and a colon ("A:"). An unmarked colon quote ends
+    /// there.
+    fn next_attribution(&self, start: usize, end: usize) -> Option<usize> {
+        let mut k = start;
+        while k < end {
+            // A sentence that opens with a short label and a colon ("A:",
+            // "Nora Kell:", "س:").
+            if k > start && self.is_stop(k - 1) {
+                let mut c = k;
+                while c < end && c < k + 3 && self.kind(c) == TokenKind::Word {
+                    c += 1;
+                }
+                if c > k && c < end && self.is_punct(c, &[':']) {
+                    return Some(k);
+                }
+            }
+            let Some(cue) = self.cue_at(k).filter(|c| c.kind != CueKind::According) else {
+                k += 1;
+                continue;
+            };
+            let limit = (cue.last + 1 + MAX_TOKENS_CUE_TO_CLAUSE).min(end);
+            let mut c = cue.last + 1;
+            while c < limit
+                && !self.is_punct(c, &[':'])
+                && !self.is_stop(c)
+                && self.is_complementiser(c).is_none()
+                && !(self.kind(c) == TokenKind::Punct && is_quote_mark(first_char(self.p.word(c))))
+            {
+                c += 1;
+            }
+            // Any attribution that opens its own clause, with a colon or
+            // a complementiser ("وقال الوزير إن …"), ends an unmarked quote.
+            if c < limit && (self.is_punct(c, &[':']) || self.is_complementiser(c).is_some()) {
+                // The subject: the words just before the cue, back to the
+                // previous punctuation mark (a few words at most).
+                let mut a = cue.first;
+                let in_phrase = |k: usize| {
+                    self.kind(k) == TokenKind::Word && self.cue_at(k).is_none()
+                        || matches!(self.p.word(k), "'" | "’" | "-")
+                };
+                while a > start && cue.first - a < 8 && in_phrase(a - 1) {
+                    a -= 1;
+                }
+                if a > start && in_phrase(a - 1) {
+                    a = cue.first; // a longer phrase: the cue starts the attribution
+                }
+                return Some(a);
+            }
+            k = cue.last + 1;
+        }
+        None
+    }
+
+    /// `end` moved back over trailing punctuation (but not before `start`).
+    fn trim_trailing_punct(&self, start: usize, mut end: usize) -> usize {
+        while end > start
+            && self.kind(end - 1) == TokenKind::Punct
+            && is_trailing_punct(first_char(self.p.word(end - 1)))
+        {
+            end -= 1;
+        }
+        end
     }
 
     /// The end (exclusive token) of a reported clause starting at `start`:
