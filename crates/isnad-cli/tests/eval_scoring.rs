@@ -65,11 +65,15 @@ fn gold_scored_against_itself_is_perfect_and_empty_scores_zero() {
         return;
     };
     let paths = gold::dev_paths(&shared).expect("dev folder lists");
-    assert_eq!(paths.len(), 22);
+    // The dev set grows: at least the first 22 articles.
+    assert!(paths.len() >= 22, "{} dev articles", paths.len());
     let mut perfect = Vec::new();
     let mut empty = Vec::new();
+    let (mut gold_quotes, mut gold_claims) = (0, 0);
     for path in &paths {
         let article = gold::load(path).expect("every gold span resolves");
+        gold_quotes += article.quotes.len();
+        gold_claims += article.claims.len();
         perfect.push(eval::score_article(&article, &gold_as_analysis(&article)));
         let nothing = Analysis {
             text: article.text.clone(),
@@ -78,15 +82,16 @@ fn gold_scored_against_itself_is_perfect_and_empty_scores_zero() {
         empty.push(eval::score_article(&article, &nothing));
     }
     let all = eval::GroupScore::over("all", &perfect);
-    assert_eq!(all.quotes.tp, 107);
-    assert_eq!(all.claims.tp, 135);
+    assert!(gold_quotes >= 107 && gold_claims >= 135);
+    assert_eq!(all.quotes.tp, gold_quotes);
+    assert_eq!(all.claims.tp, gold_claims);
     for counts in [all.quotes, all.quotes_strict, all.claims, all.boilerplate] {
         assert_eq!((counts.fp, counts.fn_), (0, 0));
         assert!((counts.f1() - 1.0).abs() < 1e-9);
     }
     assert_eq!(all.speakers.exact, all.speakers.matched);
     let none = eval::GroupScore::over("all", &empty);
-    assert_eq!(none.quotes.fn_, 107);
+    assert_eq!(none.quotes.fn_, gold_quotes);
     assert_eq!(none.quotes.f1(), 0.0);
 }
 
@@ -143,5 +148,13 @@ fn eval_prints_a_table_and_json() {
         String::from_utf8_lossy(&json.stderr)
     );
     let value: serde_json::Value = serde_json::from_slice(&json.stdout).expect("valid JSON");
-    assert_eq!(value["articles"].as_array().map(Vec::len), Some(6));
+    let fr_files = std::fs::read_dir(shared.join("fixtures/dev"))
+        .expect("dev folder")
+        .filter_map(Result::ok)
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with("fr-") && name.ends_with(".json")
+        })
+        .count();
+    assert_eq!(value["articles"].as_array().map(Vec::len), Some(fr_files));
 }

@@ -424,7 +424,10 @@ fn real_articles_keep_every_invariant() {
         "ar".to_string(),
     )];
     texts.extend(common::dev_articles(&shared));
-    assert_eq!(texts.len(), 23, "the Karabakh fixture and 22 dev articles");
+    assert!(
+        texts.len() >= 23,
+        "the Karabakh fixture and the dev articles"
+    );
     for (name, text, lang) in &texts {
         for language in [None, Lang::from_code(lang)] {
             if let Err(e) = check_everything(text, language) {
