@@ -327,6 +327,14 @@ impl Detector<'_, '_> {
         self.p.norm(i)
     }
 
+    /// The language whose rules read token `i` (its script, then its
+    /// sentence's and paragraph's language: see [`Prepared::token_lang`]).
+    fn lang(&self, i: usize) -> Lang {
+        let si = self.sentence_of_token.get(i).copied().unwrap_or(u32::MAX);
+        self.p
+            .token_lang(i, (si != u32::MAX).then_some(si as usize))
+    }
+
     fn kind(&self, i: usize) -> TokenKind {
         self.p.tokens.list[i].kind
     }
@@ -381,7 +389,7 @@ impl Detector<'_, '_> {
                 kind,
             })
         };
-        match self.p.lang {
+        match self.lang(i) {
             Lang::Ar => {
                 let bare = lx::strip_conjunction(w);
                 let kind = ar_cue_kind(w)
@@ -492,7 +500,7 @@ impl Detector<'_, '_> {
         }
         let i = cue.first;
         let prev = |back: usize| if i >= back { self.norm(i - back) } else { "" };
-        match self.p.lang {
+        match self.lang(cue.last) {
             Lang::Ar => {
                 let bare = lx::strip_conjunction(self.norm(cue.last));
                 matches!(prev(1), "لم" | "ولم" | "لن" | "ولن" | "لا" | "ولا" | "ما")
@@ -522,7 +530,7 @@ impl Detector<'_, '_> {
                 }
                 let before = prev(k);
                 // "serait poursuivi", "a été annoncé": French passive.
-                let fr_passive = self.p.lang == Lang::Fr
+                let fr_passive = self.lang(cue.last) == Lang::Fr
                     && cue.first == cue.last
                     && (matches!(
                         prev(1),
@@ -544,7 +552,7 @@ impl Detector<'_, '_> {
                     || matches!(prev(1), "be" | "been" | "being" | "when" | "if" | "once")
                     || matches!(prev(1), "is" | "was" | "were" | "are")
                         && matches!(prev(2), "it" | "this" | "which" | "that")
-                    || k > 1 && self.p.lang == Lang::En
+                    || k > 1 && self.lang(cue.last) == Lang::En
             }
         }
     }
@@ -578,7 +586,7 @@ impl Detector<'_, '_> {
     fn is_complementiser(&self, i: usize) -> Option<usize> {
         // Returns the index of the last token of the complementiser group.
         let w = self.norm(i);
-        match self.p.lang {
+        match self.lang(i) {
             Lang::Ar => {
                 if lx::is_ar_complementiser(w) {
                     return Some(i);
@@ -631,7 +639,7 @@ impl Detector<'_, '_> {
     fn postposed_clause(&mut self, cue: Cue) {
         let (sa, sb) = self.sentence_bounds(cue.first);
         let body_end = self.body_end(sa, sb);
-        let (mention, comma) = match self.p.lang {
+        let (mention, comma) = match self.lang(cue.first) {
             Lang::Ar => return,
             _ => {
                 let before = self.mention_before(cue);
@@ -706,7 +714,10 @@ impl Detector<'_, '_> {
         let mut m_end = cue.last + 1;
         // بحسب ما نشره / ذكره: skip "what X published".
         let mut cue_last = cue.last;
-        if self.p.lang == Lang::Ar && self.norm_at(m_end) == Some("ما") && m_end + 1 < body_end {
+        if self.lang(cue.first) == Lang::Ar
+            && self.norm_at(m_end) == Some("ما")
+            && m_end + 1 < body_end
+        {
             cue_last = m_end + 1;
             m_end += 2;
         }
@@ -728,7 +739,7 @@ impl Detector<'_, '_> {
                 continue;
             }
             // The source ends at a relative clause or a time word.
-            let stop = match self.p.lang {
+            let stop = match self.lang(cue.first) {
                 Lang::Ar => matches!(w, "الذي" | "التي" | "الذين") || lx::is_ar_time_word(w),
                 _ => {
                     m_end > m_start
@@ -809,7 +820,7 @@ impl Detector<'_, '_> {
             let bare = w.strip_prefix("ال").unwrap_or(w);
             is_source_noun(w) || is_source_noun(bare) || {
                 let orig = self.p.word(k);
-                self.p.lang != Lang::Ar && first_char(orig).is_uppercase() && k == a
+                self.lang(k) != Lang::Ar && first_char(orig).is_uppercase() && k == a
             }
         })
     }
@@ -842,14 +853,14 @@ impl Detector<'_, '_> {
             }
             if self.kind(k) == TokenKind::Punct
                 && is_quote_mark(first_char(self.p.word(k)))
-                && self.p.lang != Lang::Ar
+                && self.lang(cue.first) != Lang::Ar
             {
                 break;
             }
             k += 1;
         }
         // English/French: "X said he would …" without "that".
-        if clause_start.is_none() && self.p.lang == Lang::En && cue.kind == CueKind::Verb {
+        if clause_start.is_none() && self.lang(cue.last) == Lang::En && cue.kind == CueKind::Verb {
             let mut j = cue.last + 1;
             while j < body_end && is_time_word_en(self.norm(j)) {
                 j += 1;
@@ -1167,12 +1178,12 @@ impl Detector<'_, '_> {
             // text names it (if at all) at the start of the sentence.
             return self.sentence_subject(cue.first);
         }
-        let m = match self.p.lang {
+        let m = match self.lang(cue.first) {
             Lang::Ar => self
                 .mention_after_ar(cue, clause)
                 .or_else(|| self.mention_before(cue)),
             Lang::En | Lang::Fr => {
-                if self.p.lang == Lang::Fr
+                if self.lang(cue.first) == Lang::Fr
                     && cue.last > cue.first
                     && matches!(self.norm(cue.last), "il" | "elle" | "on" | "ils" | "elles")
                 {
@@ -1205,7 +1216,7 @@ impl Detector<'_, '_> {
     /// For a participle continuation in Latin script: a proper name opening
     /// its sentence ("Orji U. Orji, in a statement, …, saying that").
     fn sentence_subject(&self, i: usize) -> Option<Span> {
-        if self.p.lang == Lang::Ar {
+        if self.lang(i) == Lang::Ar {
             return None;
         }
         let (mut sa, _) = self.sentence_bounds(i);
@@ -1250,7 +1261,7 @@ impl Detector<'_, '_> {
         let a = a.max(b.saturating_sub(MAX_LOOKBACK));
         let t = (a..b).find(|&k| {
             let w = self.norm(k);
-            match self.p.lang {
+            match self.lang(k) {
                 Lang::Ar => {
                     lx::is_ar_title_word(w) || lx::is_ar_title_word(lx::strip_conjunction(w))
                 }
@@ -1281,7 +1292,7 @@ impl Detector<'_, '_> {
         // Without a comma to end it, a run past two name words has taken in
         // the next noun ("مايك بومبيو بوقف إطلاق النار"): keep two.
         let words = name.split_whitespace().count();
-        if words > 2 && self.p.lang == Lang::Ar {
+        if words > 2 && self.lang(t) == Lang::Ar {
             let end = self.p.tokens.ending_by(m.end) - (words - 2);
             return Some(self.span_of(t, end.max(t + 1)));
         }
@@ -1294,7 +1305,7 @@ impl Detector<'_, '_> {
     fn last_named_before(&self, b: usize) -> Option<Span> {
         const LOOKBACK_NAMED: usize = 150;
         let a = b.saturating_sub(LOOKBACK_NAMED);
-        if self.p.lang == Lang::Ar {
+        if self.lang(b.min(self.p.tokens.len().saturating_sub(1))) == Lang::Ar {
             return (a..b).rev().find_map(|t| {
                 let w = self.norm(t);
                 let title =
@@ -1456,7 +1467,7 @@ impl Detector<'_, '_> {
                                // Skip auxiliaries and adverbs between subject and verb.
         while j > sa {
             let w = self.norm(j - 1);
-            let adverb = self.p.lang == Lang::En && w.len() > 4 && w.ends_with("ly");
+            let adverb = self.lang(cue.first) == Lang::En && w.len() > 4 && w.ends_with("ly");
             if adverb || is_aux_or_adverb(w) {
                 j -= 1;
             } else {
@@ -1469,7 +1480,7 @@ impl Detector<'_, '_> {
         if self.is_comma(j - 1) {
             return self.appositive_subject(sa, j - 1);
         }
-        if self.p.lang == Lang::Ar {
+        if self.lang(cue.first) == Lang::Ar {
             return None;
         }
         // "Mohamaddin (photo) replied": skip a parenthesis before the verb.
@@ -1537,7 +1548,7 @@ impl Detector<'_, '_> {
         while start < comma && self.kind(start) == TokenKind::Punct {
             start += 1;
         }
-        if self.p.lang == Lang::Ar {
+        if self.lang(comma) == Lang::Ar {
             let first = self.norm(start);
             if matches!(lx::strip_conjunction(first), "كان" | "كانت")
                 || matches!(first, "وكان" | "وكانت")
@@ -1551,7 +1562,7 @@ impl Detector<'_, '_> {
         }
         let initial = (end > start && end - start <= 10).then(|| self.span_of(start, end));
         let has_name = |m: Span| crate::speakers::split_mention(self.p, m).name.is_some();
-        if self.p.lang == Lang::Ar {
+        if self.lang(comma) == Lang::Ar {
             return initial;
         }
         if let Some(m) = initial {
@@ -1683,7 +1694,7 @@ impl Detector<'_, '_> {
                     if e + 1 >= b || e - cue.last > 20 {
                         return false;
                     }
-                    let mention = match self.p.lang {
+                    let mention = match self.lang(cue.first) {
                         Lang::Ar => self.mention_after_ar(cue, e),
                         _ => self.mention_after_latin(cue.last + 1, e),
                     };
@@ -1755,7 +1766,7 @@ impl Detector<'_, '_> {
                         .filter(|&m| !self.starts_with_pronoun(m));
                     return Some((cue_span, m));
                 }
-                if self.p.lang == Lang::Fr
+                if self.lang(cue.first) == Lang::Fr
                     && cue.last > cue.first
                     && matches!(self.norm(cue.last), "il" | "elle" | "ils" | "elles" | "on")
                 {
@@ -1766,7 +1777,7 @@ impl Detector<'_, '_> {
                     return Some((cue_span, None));
                 }
                 let (_, sb) = self.sentence_bounds(cue.last);
-                let m = match self.p.lang {
+                let m = match self.lang(cue.first) {
                     Lang::Ar => self.mention_after_ar(cue, sb.min(pb)),
                     _ => self.mention_after_latin(cue.last + 1, pb),
                 };
@@ -2451,5 +2462,55 @@ mod tests {
         let got = quotes("بني الجسر عام 1950 م. وقال المهندس إن الجسر متين.");
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].0, "الجسر متين");
+    }
+
+    #[test]
+    fn each_paragraph_is_read_with_its_own_language() {
+        // ar + en: the Arabic quote survives a longer English paragraph.
+        let text = "وقال المتحدث باسم البلدية إن السوق سيفتح الأحد.\nCity officials said on Monday that the new market would open on Sunday after months of delays, and traders told reporters they were relieved.\n\"We are ready,\" the mayor said.";
+        let got = quotes(text);
+        let contents: Vec<&str> = got.iter().map(|q| q.0.as_str()).collect();
+        assert!(contents.contains(&"السوق سيفتح الأحد"), "{got:?}");
+        assert!(contents.contains(&"We are ready,"), "{got:?}");
+        assert!(
+            contents
+                .iter()
+                .any(|c| c.starts_with("the new market would open")),
+            "{got:?}"
+        );
+        // ar + fr: an English-free French document with one Arabic paragraph.
+        let text = "Le maire a déclaré que le marché ouvrira dimanche après des mois de retard, et les commerçants ont dit qu’ils étaient soulagés.\nوأكد رئيس البلدية أن الافتتاح سيكون رسميا.";
+        let got = quotes(text);
+        let contents: Vec<&str> = got.iter().map(|q| q.0.as_str()).collect();
+        assert!(contents.contains(&"الافتتاح سيكون رسميا"), "{got:?}");
+        assert!(
+            contents
+                .iter()
+                .any(|c| c.starts_with("le marché ouvrira dimanche")),
+            "{got:?}"
+        );
+        // fr + en: an English paragraph inside a French document.
+        let text = "Le maire a déclaré que le marché ouvrira dimanche après des mois de retard, et les commerçants ont dit qu’ils étaient soulagés.\nThe mayor said that the market was the largest in the region.\n« Nous sommes prêts », a affirmé le maire.";
+        let got = quotes(text);
+        let contents: Vec<&str> = got.iter().map(|q| q.0.as_str()).collect();
+        assert!(
+            contents.contains(&"the market was the largest in the region"),
+            "{got:?}"
+        );
+        assert!(contents.contains(&"Nous sommes prêts"), "{got:?}");
+        // en + fr: a French paragraph inside an English document.
+        let text = "The mayor said that the market would open on Sunday after months of delays, and traders said they were relieved.\nLe maire a dit que le marché serait le plus grand de la région.";
+        let got = quotes(text);
+        let contents: Vec<&str> = got.iter().map(|q| q.0.as_str()).collect();
+        assert!(
+            contents.contains(&"le marché serait le plus grand de la région"),
+            "{got:?}"
+        );
+        // An English sentence quoted inside an Arabic paragraph.
+        let text = "وقال الوزير للصحفيين: \"We will sign the deal next week.\"";
+        let got = quotes(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "We will sign the deal next week.");
+        assert_eq!(got[0].2, "وقال");
     }
 }

@@ -395,12 +395,12 @@ pub fn cluster(p: &Prepared, quotes: &[FoundQuote]) -> (Vec<Speaker>, Vec<Option
 /// du** ministère") gets the article back, as the body is named elsewhere:
 /// "le parquet de Paris".
 fn with_french_article(p: &Prepared, mention: Span, phrase: &str) -> String {
-    if p.lang != crate::Lang::Fr {
-        return phrase.to_string();
-    }
     let Some(&first) = mention_words(p, mention).first() else {
         return phrase.to_string();
     };
+    if p.lang_at(first) != crate::Lang::Fr {
+        return phrase.to_string();
+    }
     let before = (0..first)
         .rev()
         .find(|&k| p.tokens.list[k].kind == TokenKind::Word)
