@@ -1622,6 +1622,43 @@ impl Detector<'_, '_> {
         while a < limit && is_skippable_after_verb(self.norm(a)) {
             a += 1;
         }
+        // "a indiqué à la presse le maire", "a assuré aux salariés la
+        // directrice": the French addressee comes between verb and subject.
+        if a + 2 < limit
+            && self.lang(a) == Lang::Fr
+            && matches!(self.norm(a), "a" | "au" | "aux" | "devant" | "aupres")
+        {
+            let mut j = a + 1;
+            if self.norm(j) == "de" {
+                j += 1;
+            }
+            if j < limit && matches!(self.norm(j), "la" | "le" | "les" | "l" | "'" | "’") {
+                j += 1;
+                if j < limit && matches!(self.p.word(j), "'" | "’") {
+                    j += 1;
+                }
+            }
+            // The addressee's head word, or name (an acronym is one word:
+            // "à l'AFP Marc Henry").
+            let capital = j < limit && first_char(self.p.word(j)).is_uppercase();
+            let acronym = j < limit && self.p.word(j).chars().all(|c| c.is_uppercase());
+            j += 1;
+            while capital && !acronym && j < limit && first_char(self.p.word(j)).is_uppercase() {
+                j += 1;
+            }
+            while j < limit && is_skippable_after_verb(self.norm(j)) {
+                j += 1;
+            }
+            if j < limit
+                && self.kind(j) == TokenKind::Word
+                && (first_char(self.p.word(j)).is_uppercase()
+                    || matches!(self.norm(j), "le" | "la" | "l" | "les" | "un" | "une"))
+            {
+                a = j;
+            } else {
+                return None; // only the addressee: the subject is not here
+            }
+        }
         let mut b = a;
         while b < limit && b - a < 8 {
             let k = b;
@@ -1743,12 +1780,34 @@ impl Detector<'_, '_> {
         while k < pb && self.is_punct(k, &[',', '،']) {
             k += 1;
         }
-        let window = (k + 8).min(pb);
+        let first_k = k;
+        let mut window = (k + 8).min(pb);
         let mut j = k;
+        let mut hops = 0;
         while j < window {
-            if self.is_stop(j)
-                || self.kind(j) == TokenKind::Punct && is_quote_mark(first_char(self.p.word(j)))
-            {
+            if self.kind(j) == TokenKind::Punct && is_quote_mark(first_char(self.p.word(j))) {
+                // "« A », faisant « B », a-t-il ajouté", "“A”, devenir “B”,
+                // said X": a run of marked parts shares the attribution
+                // after the last one.
+                let next_close = self
+                    .segment_opening_at(j)
+                    .and_then(|si| self.segments[si].close)
+                    .filter(|&c2| c2 < pb);
+                match next_close {
+                    Some(c2) if hops < 3 => {
+                        hops += 1;
+                        k = c2 + 1;
+                        while k < pb && self.is_punct(k, &[',', '،']) {
+                            k += 1;
+                        }
+                        window = (k + 8).min(pb);
+                        j = k;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+            if self.is_stop(j) {
                 break;
             }
             if let Some(cue) = self.cue_at(j) {
@@ -1765,6 +1824,15 @@ impl Detector<'_, '_> {
                         .filter(|m| m.start >= self.p.tokens.list[k].span.start)
                         .filter(|&m| !self.starts_with_pronoun(m));
                     return Some((cue_span, m));
+                }
+                if self.lang(cue.first) == Lang::Fr
+                    && cue.last > cue.first
+                    && (cue.first..cue.last).any(|t| {
+                        matches!(self.norm(t), "il" | "elle" | "ils" | "elles")
+                            && self.norm(t - 1) == "-"
+                    })
+                {
+                    return Some((cue_span, None)); // "a-t-il déclaré à la presse"
                 }
                 if self.lang(cue.first) == Lang::Fr
                     && cue.last > cue.first
@@ -1785,7 +1853,110 @@ impl Detector<'_, '_> {
             }
             j += 1;
         }
-        None
+        self.shaped_incise(s, first_k, pb)
+    }
+
+    /// An incise right after a closing mark whose verb is not a known cue
+    /// but whose shape is that of an attribution: French inversion ("»,
+    /// tranche-t-il", "», a-t-il soupiré", "», a simplifié Paul Girard",
+    /// "», résume le directeur du chantier"), or an English pronoun or name
+    /// and a past tense that close the sentence ("“…,” he sighed.").
+    fn shaped_incise(&self, s: Segment, k: usize, pb: usize) -> Option<(Span, Option<Span>)> {
+        if k >= pb || self.kind(k) != TokenKind::Word || self.cue_at(k).is_some() {
+            return None;
+        }
+        let lower = |i: usize| {
+            i < pb && self.kind(i) == TokenKind::Word && first_char(self.p.word(i)).is_lowercase()
+        };
+        let norm = |i: usize| if i < pb { self.norm(i) } else { "" };
+        let pronoun = |i: usize| matches!(norm(i), "il" | "elle" | "on" | "ils" | "elles");
+        let closes = |i: usize| i >= pb || self.is_stop(i) || self.is_comma(i);
+        let span = |a: usize, b: usize| self.span_of(a, b + 1);
+        let words = (s.tokens.0..s.tokens.1)
+            .filter(|&i| self.kind(i) == TokenKind::Word)
+            .count();
+        if words < 2 || !lower(k) {
+            return None;
+        }
+        match self.lang(k) {
+            Lang::Fr => {
+                // "a-t-il soupiré"
+                if matches!(norm(k), "a" | "avait")
+                    && norm(k + 1) == "-"
+                    && norm(k + 2) == "t"
+                    && norm(k + 3) == "-"
+                    && pronoun(k + 4)
+                    && lower(k + 5)
+                {
+                    let mention = (norm(k + 4) == "on")
+                        .then(|| self.mention_after_latin(k + 6, pb))
+                        .flatten();
+                    return Some((span(k, k + 5), mention));
+                }
+                // "tranche-t-il", "poursuit-elle"
+                if norm(k + 1) == "-" {
+                    let p = if norm(k + 2) == "t" && norm(k + 3) == "-" {
+                        k + 4
+                    } else {
+                        k + 2
+                    };
+                    if pronoun(p) {
+                        let mention = (norm(p) == "on")
+                            .then(|| self.mention_after_latin(p + 1, pb))
+                            .flatten();
+                        return Some((span(k, p), mention));
+                    }
+                    return None;
+                }
+                // The subject after the verb: a name or a determiner.
+                let subject_after = |i: usize| {
+                    self.mention_after_latin(i, pb).filter(|m| {
+                        let f = self.p.tokens.at_or_after(m.start);
+                        f >= i
+                            && f < i + 4
+                            && (first_char(self.p.word(f)).is_uppercase()
+                                || matches!(self.norm(f), "le" | "la" | "l" | "les" | "un" | "une"))
+                    })
+                };
+                // "a simplifié Paul Girard"
+                if matches!(norm(k), "a" | "avait") && lower(k + 1) {
+                    let w = norm(k + 1);
+                    let participle = ["e", "es", "i", "is", "it", "u"]
+                        .iter()
+                        .any(|e| w.ends_with(e))
+                        && w.chars().count() >= 4;
+                    if participle {
+                        if let Some(m) = subject_after(k + 2) {
+                            return Some((span(k, k + 1), Some(m)));
+                        }
+                    }
+                    return None;
+                }
+                // "résume le directeur du chantier": a present-tense verb
+                // (not a place noun: "», rue Victor Hugo").
+                let w = norm(k);
+                if words >= 4
+                    && w.chars().count() >= 4
+                    && (w.ends_with('e') || w.ends_with('t'))
+                    && !is_place_noun_fr(w)
+                {
+                    if let Some(m) = subject_after(k + 1) {
+                        return Some((span(k, k), Some(m)));
+                    }
+                }
+                None
+            }
+            Lang::En => {
+                // "he sighed." / "she quipped,"
+                let past =
+                    |i: usize| lower(i) && norm(i).ends_with("ed") && norm(i).chars().count() >= 5;
+                if matches!(norm(k), "he" | "she" | "they") && past(k + 1) && closes(k + 2) {
+                    return Some((span(k + 1, k + 1), None));
+                }
+                None
+            }
+            Lang::Ar => None,
+        }
     }
 
     /// A cue earlier in the same sentence ("دعا إلى استئناف المحادثات “في
@@ -2130,6 +2301,28 @@ fn is_aux_or_adverb(w: &str) -> bool {
 
 /// Words between an inverted verb and its subject ("a réagi lundi
 /// François Molins", "relève encore le porte-parole").
+/// French nouns of places and addresses that can follow a quoted name
+/// ("« Le Petit Café », rue Victor Hugo"): not verbs of an incise.
+fn is_place_noun_fr(w: &str) -> bool {
+    matches!(
+        w,
+        "rue"
+            | "avenue"
+            | "place"
+            | "route"
+            | "chemin"
+            | "impasse"
+            | "allee"
+            | "quai"
+            | "boulevard"
+            | "cite"
+            | "porte"
+            | "salle"
+            | "commune"
+            | "ville"
+    )
+}
+
 fn is_skippable_after_verb(w: &str) -> bool {
     matches!(
         w,
@@ -2512,5 +2705,59 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].0, "We will sign the deal next week.");
         assert_eq!(got[0].2, "وقال");
+    }
+
+    #[test]
+    fn french_incise_shapes_without_a_known_verb() {
+        let got = quotes("« Le pont est solide », tranche-t-il.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!((got[0].2.as_str(), got[0].3.as_str()), ("tranche-t-il", ""));
+        let got = quotes("« Le bilan est lourd », a-t-elle soupiré.");
+        assert_eq!(got[0].2, "a-t-elle soupiré", "{got:?}");
+        let got = quotes("« On mérite mieux que cela », a simplifié Paul Girard.");
+        assert_eq!(got[0].3, "Paul Girard", "{got:?}");
+        let got =
+            quotes("« Le chantier avance plus vite que prévu », résume le directeur du chantier.");
+        assert_eq!(got[0].2, "résume", "{got:?}");
+        assert_eq!(got[0].3, "le directeur du chantier");
+        // Names and addresses after marks are not incises.
+        assert!(quotes("« Le Petit Café du coin », rue Victor Hugo, ferme ses portes.").is_empty());
+        assert!(quotes("Il a vu « Les Enfants du port », Marc Henry aussi.").is_empty());
+    }
+
+    #[test]
+    fn french_addressee_between_verb_and_subject() {
+        let got = quotes(
+            "« Les travaux commenceront en juin », a indiqué à la presse le maire de Villeneuve.",
+        );
+        assert_eq!(got[0].3, "le maire de Villeneuve", "{got:?}");
+        let got = quotes("« Rien ne change », a déclaré à l’AFP Marc Henry.");
+        assert_eq!(got[0].3, "Marc Henry", "{got:?}");
+        let got = quotes("« Rien ne change », a-t-il déclaré à la presse.");
+        assert_eq!(got[0].3, "", "{got:?}");
+    }
+
+    #[test]
+    fn marked_parts_share_the_attribution_after_the_last() {
+        let got = quotes("« Les murs tiennent », faisant « des dégâts limités », a-t-il ajouté.");
+        let contents: Vec<&str> = got.iter().map(|q| q.0.as_str()).collect();
+        assert_eq!(
+            contents,
+            ["Les murs tiennent", "des dégâts limités"],
+            "{got:?}"
+        );
+        let got = quotes("“The plan works” and then “a second phase”, the mayor said.");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got.iter().all(|q| q.3 == "the mayor"), "{got:?}");
+        let got = quotes("وقال: \"الجدار صامد\"، و\"الأضرار محدودة\"، بحسب المهندس.");
+        assert!(!got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn english_pronoun_and_past_tense_close_an_incise() {
+        let got = quotes("\"We lost the game in the first half,\" he sighed.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].2, "sighed");
+        assert!(quotes("\"The Big Apple\", Broadway shrugged.").is_empty());
     }
 }
