@@ -62,6 +62,7 @@ pub fn detect(p: &Prepared, noise: &[Span]) -> Vec<FoundQuote> {
         .collect();
     d.reported_clauses();
     d.marked_segments();
+    d.social_signatures();
     d.out.retain(|q| !in_noise(noise, q.span));
     d.out
         .sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
@@ -80,6 +81,30 @@ pub fn detect(p: &Prepared, noise: &[Span]) -> Vec<FoundQuote> {
         .collect();
     for (q, mention) in d.out.iter_mut().zip(fallbacks) {
         q.mention = mention;
+    }
+    // An implicit quote after a sentence that names someone new ("Vincent
+    // Cascales est inquiet. « … », assure-t-il.") takes that person rather
+    // than the previous quote's speaker.
+    let mut last_explicit_end: Option<usize> = None;
+    for qi in 0..d.out.len() {
+        let q = &d.out[qi];
+        if let Some(m) = q.mention {
+            last_explicit_end = Some(q.span.end.max(m.end));
+            continue;
+        }
+        let Some(prev_end) = last_explicit_end else {
+            continue;
+        };
+        let at = p.tokens.at_or_after(q.span.start);
+        let Some(named) = d.last_named_before(at).filter(|&m| d.names_a_person(m)) else {
+            continue;
+        };
+        let prev_sentence = d.sentence_of_token[p.tokens.at_or_after(prev_end).min(at)];
+        let named_sentence = d.sentence_of_token[p.tokens.at_or_after(named.start)];
+        if named.start >= prev_end && named_sentence != prev_sentence {
+            d.out[qi].mention = Some(named);
+            last_explicit_end = Some(d.out[qi].span.end.max(named.end));
+        }
     }
     link_implicit(&mut d.out);
     d.out
@@ -550,6 +575,9 @@ impl Detector<'_, '_> {
                         "i" | "we" | "you" | "je" | "j" | "nous" | "vous" | "tu"
                     )
                     || matches!(prev(1), "be" | "been" | "being" | "when" | "if" | "once")
+                    // "Who told you that?": a question, not a report.
+                    || matches!(prev(1), "who" | "qui")
+                        && (i < 2 || self.kind(i - 2) == TokenKind::Punct)
                     || matches!(prev(1), "is" | "was" | "were" | "are")
                         && matches!(prev(2), "it" | "this" | "which" | "that")
                     || k > 1 && self.lang(cue.last) == Lang::En
@@ -817,8 +845,17 @@ impl Detector<'_, '_> {
     fn looks_like_source(&self, a: usize, b: usize) -> bool {
         (a..b.min(a + 5)).any(|k| {
             let w = self.norm(k);
+            // "وفقا لوزارة", "بحسب للشرطة": a glued preposition and article.
+            let w = ["لل", "ل", "بال"]
+                .iter()
+                .find_map(|p| w.strip_prefix(p).filter(|r| r.chars().count() >= 3))
+                .unwrap_or(w);
             let bare = w.strip_prefix("ال").unwrap_or(w);
-            is_source_noun(w) || is_source_noun(bare) || {
+            let title = match self.lang(k) {
+                Lang::Ar => lx::is_ar_title_word(w) || lx::is_ar_title_word(bare),
+                _ => lx::is_en_fr_title(w) && !lx::is_determiner(w) && w.chars().count() > 2,
+            };
+            title || is_source_noun(w) || is_source_noun(bare) || {
                 let orig = self.p.word(k);
                 self.lang(k) != Lang::Ar && first_char(orig).is_uppercase() && k == a
             }
@@ -860,10 +897,25 @@ impl Detector<'_, '_> {
             k += 1;
         }
         // English/French: "X said he would …" without "that".
-        if clause_start.is_none() && self.lang(cue.last) == Lang::En && cue.kind == CueKind::Verb {
+        let bare_clause_cue = cue.kind == CueKind::Verb
+            || matches!(self.norm(cue.last), "saying" | "adding" | "telling");
+        if clause_start.is_none() && self.lang(cue.last) == Lang::En && bare_clause_cue {
             let mut j = cue.last + 1;
             while j < body_end && is_time_word_en(self.norm(j)) {
                 j += 1;
+            }
+            // "told the committee the bill would pass", "told him he was
+            // wrong": the addressee comes first; with no clause after it
+            // ("told the committee.") nothing is reported here.
+            if matches!(self.norm(cue.last), "told" | "tells" | "tell" | "telling") {
+                j = self.after_addressee_en(j, body_end).unwrap_or(body_end);
+                while j < body_end && is_time_word_en(self.norm(j)) {
+                    j += 1;
+                }
+                // "told the judge this week": two words are no clause.
+                if body_end < j + 3 {
+                    j = body_end;
+                }
             }
             if j < body_end
                 && is_clause_opener_en(self.norm(j))
@@ -872,6 +924,10 @@ impl Detector<'_, '_> {
                     "said"
                         | "says"
                         | "told"
+                        | "tells"
+                        | "telling"
+                        | "saying"
+                        | "adding"
                         | "added"
                         | "warned"
                         | "claimed"
@@ -979,6 +1035,29 @@ impl Detector<'_, '_> {
             end -= 1;
         }
         end
+    }
+
+    /// The token after the addressee of "told" that starts at `j`: an
+    /// object pronoun, or a short noun phrase that a clause opener ends
+    /// ("the committee | the bill would pass", "reporters | he would run").
+    fn after_addressee_en(&self, j: usize, end: usize) -> Option<usize> {
+        if j >= end {
+            return None;
+        }
+        if matches!(self.norm(j), "him" | "her" | "them" | "us" | "me" | "you") {
+            return Some(j + 1);
+        }
+        let mut k = j + 1;
+        while k < end && k < j + 6 && self.kind(k) == TokenKind::Word {
+            let w = self.norm(k);
+            if is_clause_opener_en(w)
+                && !matches!(w, "a" | "an" | "its" | "his" | "her" | "their" | "our")
+            {
+                return Some(k);
+            }
+            k += 1;
+        }
+        None
     }
 
     /// The end (exclusive token) of a reported clause starting at `start`:
@@ -1173,6 +1252,9 @@ impl Detector<'_, '_> {
 
     /// The speaker mention for a cue whose clause starts at `clause`.
     fn speaker_mention(&self, cue: Cue, clause: usize) -> Option<Span> {
+        if let Some(m) = self.quoted_as_saying(cue) {
+            return Some(m);
+        }
         if cue.kind == CueKind::Participle {
             // مضيفا، adding, ajoutant: the speaker is the main clause's; the
             // text names it (if at all) at the start of the sentence.
@@ -1199,6 +1281,31 @@ impl Detector<'_, '_> {
             }
         };
         m.filter(|&m| !m.is_empty() && !self.starts_with_pronoun(m))
+    }
+
+    /// "The agency quoted the minister as saying …": the speaker is the
+    /// one quoted, between "quoted" and "as".
+    fn quoted_as_saying(&self, cue: Cue) -> Option<Span> {
+        if self.lang(cue.first) != Lang::En
+            || !matches!(self.norm(cue.first), "saying" | "telling" | "adding")
+            || cue.first < 3
+            || self.norm(cue.first - 1) != "as"
+        {
+            return None;
+        }
+        let as_at = cue.first - 1;
+        let from = as_at.saturating_sub(9);
+        let q = (from..as_at).rev().find(|&k| {
+            matches!(
+                self.norm(k),
+                "quoted" | "quotes" | "quoting" | "cited" | "cites"
+            )
+        })?;
+        (q + 1 < as_at
+            && (q + 1..as_at).all(|k| {
+                self.kind(k) == TokenKind::Word || matches!(self.p.word(k), "." | "-" | "'" | "’")
+            }))
+        .then(|| self.span_of(q + 1, as_at))
     }
 
     fn starts_with_pronoun(&self, m: Span) -> bool {
@@ -1353,6 +1460,20 @@ impl Detector<'_, '_> {
         None
     }
 
+    /// True when a named span (from [`Detector::last_named_before`]) looks
+    /// like a person: in Latin script, at most four words and none of them
+    /// the head of an organisation's name ("Rapid Response Squad", "Farmers
+    /// Association").
+    fn names_a_person(&self, m: Span) -> bool {
+        let a = self.p.tokens.at_or_after(m.start);
+        let b = self.p.tokens.ending_by(m.end).max(a);
+        if self.lang(a) == Lang::Ar {
+            return true;
+        }
+        let words = (a..b).filter(|&k| self.kind(k) == TokenKind::Word).count();
+        words <= 4 && !(a..b).any(|k| is_organisation_word(self.norm(k)))
+    }
+
     /// Arabic verb-first: "قال وزير الخارجية الفرنسي جان إيف لو دريان، اليوم، إن".
     fn mention_after_ar(&self, cue: Cue, clause: usize) -> Option<Span> {
         let mut a = cue.last + 1;
@@ -1399,6 +1520,26 @@ impl Detector<'_, '_> {
         }
         if b == a {
             return None;
+        }
+        // "ونقلت الوكالة عن الوزير قوله إن": the one quoted speaks, named
+        // between عن and قوله.
+        if b < stop && self.norm(b) == "عن" {
+            let q = (b + 2..stop.min(b + 12)).find(|&k| {
+                matches!(
+                    self.norm(k),
+                    "قوله" | "قولها" | "قولهم" | "تاكيده" | "تاكيدها" | "تصريحه" | "تصريحها"
+                )
+            });
+            // "ونقلت صحيفة عن شهود عيان أن …": or up to the complementiser.
+            let q = q.or_else(|| {
+                (stop >= b + 3 && stop <= b + 8 && lx::is_ar_complementiser(self.norm(stop - 1)))
+                    .then_some(stop - 1)
+            });
+            if let Some(q) = q {
+                if (b + 1..q).all(|k| self.kind(k) == TokenKind::Word) {
+                    return Some(self.span_of(b + 1, q));
+                }
+            }
         }
         // "تقرير … الذي أصدره جهاز الإحصاء إلى أن": a report is credited to
         // the body that issued it.
@@ -1714,6 +1855,66 @@ impl Detector<'_, '_> {
         }
     }
 
+    /// The signature line under an embedded social post ("— Jane Doe
+    /// (@janedoe) March 3, 2024"): the post in the paragraph above is the
+    /// author's direct quote, without its trailing link.
+    fn social_signatures(&mut self) {
+        let mut quoted = vec![false; self.p.paragraphs.len()];
+        for q in &self.out {
+            let k = self.p.tokens.at_or_after(q.span.start);
+            let si = self.sentence_of_token.get(k).copied().unwrap_or(u32::MAX);
+            if si != u32::MAX {
+                quoted[self.p.sentences[si as usize].paragraph] = true;
+            }
+        }
+        for pi in 1..self.p.paragraphs.len() {
+            let (a, b) = self.p.paragraphs[pi].tokens;
+            if b - a > 40 || !self.is_punct(a, &['—', '–', '―', '-']) || quoted[pi - 1] {
+                continue;
+            }
+            let Some(paren) = (a + 2..(a + 9).min(b)).find(|&k| self.is_punct(k, &['('])) else {
+                continue;
+            };
+            let name_ok = (a + 1..paren).all(|k| {
+                self.kind(k) == TokenKind::Word || matches!(self.p.word(k), "." | "-" | "'" | "’")
+            });
+            if !name_ok || paren + 2 >= b || !self.is_punct(paren + 1, &['@']) {
+                continue;
+            }
+            let (qa, qb) = self.p.paragraphs[pi - 1].tokens;
+            // The post ends before a trailing link (pic.twitter.com/…, https://…).
+            let mut end = qb;
+            for k in (qa.max(qb.saturating_sub(16))..qb).rev() {
+                if matches!(self.norm(k), "pic" | "http" | "https")
+                    && k + 1 < qb
+                    && !self.p.tokens.list[k + 1].space_before
+                {
+                    end = k;
+                }
+            }
+            let end = self.trim_trailing_punct(qa, end);
+            let words = (qa..end)
+                .filter(|&k| self.kind(k) == TokenKind::Word)
+                .count();
+            if words < 3 {
+                continue;
+            }
+            let span = self.span_of(qa, end);
+            if in_noise(self.noise, span) {
+                continue;
+            }
+            let mention = self.span_of(a + 1, paren);
+            self.out.push(FoundQuote {
+                span,
+                form: QuoteForm::Direct,
+                cue: None,
+                mention: Some(mention),
+                same_speaker_as: None,
+            });
+            quoted[pi - 1] = true;
+        }
+    }
+
     /// « Part one, précise X, porte-parole. Part two. » — a quote broken by
     /// an incise inside its marks is two quotes of one speaker.
     fn split_incise(&mut self, si: usize) -> bool {
@@ -1953,6 +2154,16 @@ impl Detector<'_, '_> {
                 if matches!(norm(k), "he" | "she" | "they") && past(k + 1) && closes(k + 2) {
                     return Some((span(k + 1, k + 1), None));
                 }
+                // "the MP for Abetifi quipped.": a short noun phrase
+                // opened by a determiner.
+                if matches!(norm(k), "the" | "a" | "an") {
+                    let v = (k + 2..(k + 7).min(pb)).find(|&v| past(v) && closes(v + 1))?;
+                    if (k + 1..v)
+                        .all(|i| self.kind(i) == TokenKind::Word && self.cue_at(i).is_none())
+                    {
+                        return Some((span(v, v), Some(self.span_of(k, v))));
+                    }
+                }
                 None
             }
             Lang::Ar => None,
@@ -2182,6 +2393,20 @@ fn is_source_noun(w: &str) -> bool {
             | "اعلام"
             | "وسائل"
             | "احصائيات"
+            | "محافظه"
+            | "بلديه"
+            | "سفاره"
+            | "مستشفي"
+            | "prefecture"
+            | "mairie"
+            | "gendarmerie"
+            | "ambassade"
+            | "embassy"
+            | "municipality"
+            | "council"
+            | "conseil"
+            | "hospital"
+            | "hopital"
     )
 }
 
@@ -2301,6 +2526,87 @@ fn is_aux_or_adverb(w: &str) -> bool {
 
 /// Words between an inverted verb and its subject ("a réagi lundi
 /// François Molins", "relève encore le porte-parole").
+/// Head nouns of organisation names (English and French, folded): a
+/// capitalised run holding one names a body, not a person.
+fn is_organisation_word(w: &str) -> bool {
+    matches!(
+        w,
+        "association"
+            | "squad"
+            | "ministry"
+            | "ministere"
+            | "party"
+            | "parti"
+            | "council"
+            | "conseil"
+            | "service"
+            | "services"
+            | "police"
+            | "army"
+            | "armee"
+            | "agency"
+            | "agence"
+            | "office"
+            | "bureau"
+            | "department"
+            | "company"
+            | "group"
+            | "groupe"
+            | "union"
+            | "university"
+            | "universite"
+            | "bank"
+            | "banque"
+            | "court"
+            | "tribunal"
+            | "committee"
+            | "comite"
+            | "commission"
+            | "force"
+            | "forces"
+            | "front"
+            | "command"
+            | "brigade"
+            | "unit"
+            | "team"
+            | "equipe"
+            | "club"
+            | "federation"
+            | "institute"
+            | "institut"
+            | "organisation"
+            | "organization"
+            | "government"
+            | "gouvernement"
+            | "assembly"
+            | "assemblee"
+            | "senate"
+            | "senat"
+            | "school"
+            | "ecole"
+            | "hospital"
+            | "hopital"
+            | "news"
+            | "times"
+            | "post"
+            | "network"
+            | "reseau"
+            | "foundation"
+            | "fondation"
+            | "corporation"
+            | "society"
+            | "societe"
+            | "authority"
+            | "autorite"
+            | "festival"
+            | "prefecture"
+            | "mairie"
+            | "region"
+            | "state"
+            | "etat"
+    )
+}
+
 /// French nouns of places and addresses that can follow a quoted name
 /// ("« Le Petit Café », rue Victor Hugo"): not verbs of an incise.
 fn is_place_noun_fr(w: &str) -> bool {
@@ -2759,5 +3065,91 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].2, "sighed");
         assert!(quotes("\"The Big Apple\", Broadway shrugged.").is_empty());
+    }
+
+    #[test]
+    fn told_takes_its_addressee_before_the_clause() {
+        let got = quotes("Ana Ruiz told the council the road would reopen.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "the road would reopen");
+        assert_eq!(got[0].3, "Ana Ruiz");
+        let got = quotes("Ana Ruiz told him he was wrong.");
+        assert_eq!(got[0].0, "he was wrong", "{got:?}");
+        assert!(quotes("Ana Ruiz told the council this week.").is_empty());
+        let got = quotes("\"Who told you that the road is closed?\" she asked.");
+        assert!(got.iter().all(|q| q.2 != "told"), "{got:?}");
+    }
+
+    #[test]
+    fn quoted_as_saying_and_its_arabic_form() {
+        let got =
+            quotes("The agency quoted the harbour master as saying that the port would reopen.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "the port would reopen");
+        assert_eq!(got[0].3, "the harbour master");
+        let got = quotes("Local radio quoted Ana Ruiz as saying the port would reopen.");
+        assert_eq!(got[0].3, "Ana Ruiz", "{got:?}");
+        let got = quotes("ونقلت الإذاعة عن مدير الميناء قوله إن الميناء سيفتح غدا.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "الميناء سيفتح غدا");
+        assert_eq!(got[0].3, "مدير الميناء");
+        let got = quotes("ونقلت صحيفة محلية عن صيادين أن الميناء مغلق.");
+        assert_eq!(got[0].3, "صيادين", "{got:?}");
+    }
+
+    #[test]
+    fn according_to_institutions_and_titles() {
+        let got = quotes("Le port rouvrira lundi, selon la préfecture.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            (got[0].0.as_str(), got[0].3.as_str()),
+            ("Le port rouvrira lundi", "la préfecture")
+        );
+        let got = quotes("D’après le maire, le port rouvrira lundi.");
+        assert_eq!(got[0].3, "le maire", "{got:?}");
+        let got = quotes("سيفتح الميناء يوم الاثنين، بحسب المحافظة.");
+        assert_eq!(got[0].3, "المحافظة", "{got:?}");
+        let got = quotes("وفقا لوزارة النقل، سيفتح الميناء يوم الاثنين.");
+        assert_eq!(got[0].0, "سيفتح الميناء يوم الاثنين", "{got:?}");
+        let got = quotes("The port will reopen on Monday, according to the mayor.");
+        assert_eq!(got[0].3, "the mayor", "{got:?}");
+        // A rule or a plan is no source.
+        assert!(quotes("Selon la loi, le port doit rouvrir.").is_empty());
+        assert!(quotes("بحسب الخطة، سيفتح الميناء يوم الاثنين.").is_empty());
+    }
+
+    #[test]
+    fn signature_of_an_embedded_post_attributes_the_post() {
+        let text = "The mayor answered on social media after the vote.\nWe will not give up on this port. The town deserves better. pic.twitter.com/Ab12Cd\n— Ana Ruiz (@anaruiz) March 3, 2024";
+        let got = quotes(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            got[0].0,
+            "We will not give up on this port. The town deserves better"
+        );
+        assert_eq!(got[0].3, "Ana Ruiz");
+        let text = "لن نتخلى عن هذا الميناء، فالمدينة تستحق الأفضل https://t.co/Xy12\n— سامي الحداد (@sami_h) 3 مارس 2024";
+        let got = quotes(text);
+        assert_eq!(
+            got[0].0, "لن نتخلى عن هذا الميناء، فالمدينة تستحق الأفضل",
+            "{got:?}"
+        );
+        assert_eq!(got[0].3, "سامي الحداد");
+        let text = "Nous ne lâcherons rien sur ce port, la ville mérite mieux.\n— Léa Morin (@leamorin) 3 mars 2024";
+        assert_eq!(quotes(text)[0].3, "Léa Morin");
+        // A dash line without a handle signs nothing.
+        assert!(quotes("We will not give up on this port.\n— Ana Ruiz, March 3").is_empty());
+    }
+
+    #[test]
+    fn implicit_quote_after_a_newly_named_person() {
+        let text = "« Le port rouvrira lundi », a annoncé la préfecture. Sur le quai, Marc Henry est inquiet. « Nous perdons de l’argent chaque jour », assure-t-il.";
+        let got = quotes(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].3, "Marc Henry");
+        // An organisation named in between does not take the quote.
+        let text = "“The port reopens Monday,” said Ana Ruiz. The Harbour Workers Union met on Friday. “We lose money every day,” she added.";
+        let got = quotes(text);
+        assert_eq!(got[1].3, "", "{got:?}");
     }
 }

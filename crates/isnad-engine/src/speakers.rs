@@ -227,13 +227,19 @@ fn latin_name_start(p: &Prepared, words: &[usize]) -> Option<usize> {
     }
     // "procureur de Paris François Molins", "Secretary of State Antony
     // Blinken": the first capital after "de"/"of" completes the title; a
-    // short run after it is a place ("le parquet de Paris", "le ministre de
+    // short run after it is a place ("le parquet de Paris", "the MP for
+    // Abetifi", "le ministre de
     // l'Éducation") and the mention has no name.
     let mut before = start;
     if before >= 2 && p.norm(words[before - 1]) == "'" && p.norm(words[before - 2]) == "l" {
         before -= 2;
     }
-    if before > 0 && matches!(p.norm(words[before - 1]), "de" | "of" | "du" | "des" | "d") {
+    if before > 0
+        && matches!(
+            p.norm(words[before - 1]),
+            "de" | "of" | "for" | "du" | "des" | "d"
+        )
+    {
         if words.len() - start >= 3 {
             start += 1;
         } else {
