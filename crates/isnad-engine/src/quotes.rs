@@ -865,6 +865,14 @@ impl Detector<'_, '_> {
     /// Verb cues: cue [speaker] [adjuncts] complementiser CLAUSE, or cue
     /// [speaker]: CLAUSE, or (English) "X said he …".
     fn verb_clause(&mut self, cue: Cue) -> bool {
+        // "« A, rappelle X, il faut que B »": an incise inside marks reports
+        // the marked words around it, not a clause after it.
+        if cue.first > 0
+            && self.is_comma(cue.first - 1)
+            && self.enclosing_close(cue.first).is_some()
+        {
+            return false;
+        }
         let (sa, sb) = self.sentence_bounds(cue.first);
         let (_, pb) = self.paragraph_bounds(cue.first);
         let body_end = self.body_end(sa, sb);
@@ -1852,7 +1860,52 @@ impl Detector<'_, '_> {
                 self.push_direct(si, cue, mention);
                 continue;
             }
+            if let Some(mention) = self.colon_lead_in(s) {
+                self.push_direct(si, None, mention);
+            }
         }
+    }
+
+    /// "Elle pointe également le calendrier : « … »", "Marc Henry, lui,
+    /// résume : « … »": a sentence whose subject is a person (a third
+    /// person pronoun or a name) and that ends with a colon introduces the
+    /// marked words after it, whatever its verb. Returns the mention (none
+    /// for a pronoun: the speaker is the previous one).
+    fn colon_lead_in(&self, s: Segment) -> Option<Option<Span>> {
+        if s.open == 0 || !self.is_punct(s.open - 1, &[':']) {
+            return None;
+        }
+        let words = (s.tokens.0..s.tokens.1)
+            .filter(|&k| self.kind(k) == TokenKind::Word)
+            .count();
+        let (sa, _) = self.sentence_bounds(s.open);
+        let colon = s.open - 1;
+        if words < 4 || colon < sa + 2 || colon > sa + 25 || self.lang(sa) == Lang::Ar {
+            return None;
+        }
+        let first = self.norm(sa);
+        if matches!(
+            first,
+            "he" | "she" | "they" | "il" | "elle" | "ils" | "elles"
+        ) {
+            let second = self.norm(sa + 1);
+            return (!matches!(second, "y" | "n" | "ne" | "is" | "was" | "est")).then_some(None);
+        }
+        // A name opening the sentence ("Marc Henry résume : …").
+        let mut e = sa;
+        while e < colon
+            && e < sa + 4
+            && (self.kind(e) == TokenKind::Word
+                && first_char(self.p.word(e)).is_uppercase()
+                && !lx::is_en_fr_title(self.norm(e))
+                || e > sa && matches!(self.p.word(e), "-" | "."))
+        {
+            e += 1;
+        }
+        if e >= sa + 2 && self.names_a_person(self.span_of(sa, e)) {
+            return Some(Some(self.span_of(sa, e)));
+        }
+        self.sentence_subject(colon).map(Some)
     }
 
     /// The signature line under an embedded social post ("— Jane Doe
@@ -1929,7 +1982,18 @@ impl Detector<'_, '_> {
                     while e < b && !self.is_stop(e) {
                         e += 1;
                     }
-                    if e + 1 >= b || e - cue.last > 20 {
+                    if e + 1 >= b {
+                        // No sentence end after it: "« A, rappelle Marc
+                        // Henry, B »" — the incise ends at the next comma.
+                        e = cue.last + 2;
+                        while e < b && !self.is_comma(e) {
+                            e += 1;
+                        }
+                        if e + 3 >= b || e - cue.last > 10 {
+                            return false;
+                        }
+                    }
+                    if e - cue.last > 20 {
                         return false;
                     }
                     let mention = match self.lang(cue.first) {
@@ -3151,5 +3215,37 @@ mod tests {
         let text = "“The port reopens Monday,” said Ana Ruiz. The Harbour Workers Union met on Friday. “We lose money every day,” she added.";
         let got = quotes(text);
         assert_eq!(got[1].3, "", "{got:?}");
+    }
+
+    #[test]
+    fn a_person_and_a_colon_introduce_the_marked_words() {
+        let text = "« Le port rouvrira lundi », a annoncé Marc Henry. Il pointe aussi le calendrier : « Les travaux dureront au moins deux ans. »";
+        let got = quotes(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].0, "Les travaux dureront au moins deux ans.");
+        let got =
+            quotes("Marc Henry résume la situation : « Nous perdons de l’argent chaque jour. »");
+        assert_eq!(got[0].3, "Marc Henry", "{got:?}");
+        let got = quotes("She then turned to the budget: \"We cannot pay for all of this.\"");
+        assert_eq!(got.len(), 1, "{got:?}");
+        // No person before the colon: a list, a programme.
+        assert!(quotes("Il y a deux options : « rester ou partir tout de suite ».").is_empty());
+        assert!(quotes("Le programme du soir : « Deux concerts et une exposition ».").is_empty());
+    }
+
+    #[test]
+    fn incise_inside_marks_without_a_sentence_end() {
+        let text = "« Quand je suis arrivé, le port était vide, rappelle Marc Henry, il faut que les habitants participent. »";
+        let got = quotes(text);
+        let contents: Vec<&str> = got.iter().map(|q| q.0.as_str()).collect();
+        assert_eq!(
+            contents,
+            [
+                "Quand je suis arrivé, le port était vide",
+                "il faut que les habitants participent."
+            ],
+            "{got:?}"
+        );
+        assert_eq!(got[0].3, "Marc Henry");
     }
 }
