@@ -204,7 +204,10 @@ fn pair_marks(p: &Prepared) -> Vec<Segment> {
             match open[slot] {
                 Some(o) => {
                     let closes = match c {
-                        '«' | '‹' | '„' | '‚' => false,
+                        // "… technique« , a-t-il dit": a reversed guillemet
+                        // glued to the end of the words closes them.
+                        '«' | '‹' => glued_before && !glued_after && word_before,
+                        '„' | '‚' => false,
                         '»' | '›' | '”' | '’' => true,
                         // “ closes only when it is clearly glued to the end of the content.
                         '“' | '‘' => glued_before && !glued_after,
@@ -376,6 +379,19 @@ impl Detector<'_, '_> {
             && !crate::segment::is_abbreviation_stop(self.p.text, &self.p.tokens, i)
     }
 
+    /// True for an apostrophe inside a word ("d’un", "l'AFP", "didn't"):
+    /// a single mark glued to a word on both sides.
+    fn is_apostrophe(&self, i: usize) -> bool {
+        let toks = &self.p.tokens.list;
+        matches!(self.p.word(i), "'" | "’")
+            && i > 0
+            && i + 1 < toks.len()
+            && !toks[i].space_before
+            && !toks[i + 1].space_before
+            && toks[i - 1].kind == TokenKind::Word
+            && toks[i + 1].kind == TokenKind::Word
+    }
+
     fn is_comma(&self, i: usize) -> bool {
         self.is_punct(i, &[',', '،'])
     }
@@ -466,6 +482,11 @@ impl Detector<'_, '_> {
                 None
             }
             Lang::Fr => {
+                // "Pour le ministre, …", "Pour lui, …": at the head of a
+                // sentence, the view of the one named.
+                if w == "pour" && self.sentence_bounds(i).0 == i {
+                    return single(CueKind::According);
+                }
                 if w == "selon"
                     || (w == "d"
                         && self.norm_at(i + 1) == Some("'")
@@ -670,7 +691,25 @@ impl Detector<'_, '_> {
         let (mention, comma) = match self.lang(cue.first) {
             Lang::Ar => return,
             _ => {
-                let before = self.mention_before(cue);
+                // "CONTENT, a indiqué X": right after the comma the subject
+                // follows the verb (what precedes is the content itself).
+                // Only when a subject does follow: "X, contre lequel …, s'est
+                // dit serein" has its subject before.
+                let inverted = cue.first > 0
+                    && self.is_comma(cue.first - 1)
+                    && self
+                        .mention_after_latin(cue.last + 1, body_end)
+                        .is_some_and(|m| {
+                            let f = self.p.tokens.at_or_after(m.start);
+                            first_char(self.p.word(f)).is_uppercase()
+                                || lx::is_determiner(self.norm(f))
+                                || matches!(self.norm(f), "des" | "un" | "une")
+                        });
+                let before = if inverted {
+                    None
+                } else {
+                    self.mention_before(cue)
+                };
                 let at = before.map_or(cue.first, |m| self.p.tokens.at_or_after(m.start));
                 let mention = before.or_else(|| self.mention_after_latin(cue.last + 1, body_end));
                 (mention, at.checked_sub(1))
@@ -684,7 +723,14 @@ impl Detector<'_, '_> {
         let tail_start = mention.map_or(cue.last + 1, |m| {
             self.p.tokens.at_or_after(m.end).max(cue.last + 1)
         });
-        if body_end.saturating_sub(tail_start) > 8 {
+        // An apposition after the speaker ("…, a indiqué le commandant X, un
+        // responsable des pompiers joint par téléphone.") may run longer.
+        let apposition = tail_start < body_end
+            && self.is_comma(tail_start)
+            && body_end - tail_start <= 24
+            && (tail_start + 1..body_end)
+                .all(|k| self.cue_at(k).is_none() && self.is_complementiser(k).is_none());
+        if body_end.saturating_sub(tail_start) > 8 && !apposition {
             return;
         }
         let a = self.skip_leading_noise(sa, comma);
@@ -783,10 +829,19 @@ impl Detector<'_, '_> {
         if m_end <= m_start {
             return;
         }
-        if m_end == m_start || !self.looks_like_source(m_start, m_end) {
+        // "Pour lui, …": a pronoun source is the previous speaker.
+        let pronoun = m_end == m_start + 1
+            && matches!(
+                self.norm(m_start),
+                "lui" | "elle" | "eux" | "elles" | "him" | "her" | "them"
+            );
+        if m_end == m_start || !(pronoun || self.looks_like_source(m_start, m_end)) {
             return;
         }
-        let mention = self.span_of(m_start, m_end);
+        if self.norm(cue.first) == "pour" && !self.is_comma(m_end) {
+            return; // "Pour X" must close its phrase with a comma
+        }
+        let mention = (!pronoun).then(|| self.span_of(m_start, m_end));
         let cue_span = Span::new(
             self.p.tokens.list[cue.first].span.start,
             self.p.tokens.list[cue_last].span.end,
@@ -836,7 +891,7 @@ impl Detector<'_, '_> {
             return;
         }
         let ca = self.skip_leading_noise(ca, cb);
-        self.emit_clause(ca, cb, Some(cue_span), Some(mention), None);
+        self.emit_clause(ca, cb, Some(cue_span), mention, None);
     }
 
     /// True when tokens `a..b` name a plausible source: a capitalised name
@@ -853,7 +908,13 @@ impl Detector<'_, '_> {
             let bare = w.strip_prefix("ال").unwrap_or(w);
             let title = match self.lang(k) {
                 Lang::Ar => lx::is_ar_title_word(w) || lx::is_ar_title_word(bare),
-                _ => lx::is_en_fr_title(w) && !lx::is_determiner(w) && w.chars().count() > 2,
+                // Not a modifier alone ("la première fois").
+                _ => {
+                    lx::is_en_fr_title(w)
+                        && !lx::is_determiner(w)
+                        && w.chars().count() > 2
+                        && !matches!(w, "premier" | "premiere" | "prime" | "former" | "vice")
+                }
             };
             title || is_source_noun(w) || is_source_noun(bare) || {
                 let orig = self.p.word(k);
@@ -882,6 +943,11 @@ impl Detector<'_, '_> {
         let mut colon = false;
         while k < limit {
             if let Some(end) = self.is_complementiser(k) {
+                // "responded to the question of the proof that …", "rejette
+                // l'idée que …": a clause completing a noun is not what was said.
+                if k > cue.last + 1 && is_nominal_complement_head(self.norm(k - 1)) {
+                    break;
+                }
                 clause_start = Some(end + 1);
                 break;
             }
@@ -898,6 +964,7 @@ impl Detector<'_, '_> {
             }
             if self.kind(k) == TokenKind::Punct
                 && is_quote_mark(first_char(self.p.word(k)))
+                && !self.is_apostrophe(k)
                 && self.lang(cue.first) != Lang::Ar
             {
                 break;
@@ -1007,7 +1074,9 @@ impl Detector<'_, '_> {
                 && !self.is_punct(c, &[':'])
                 && !self.is_stop(c)
                 && self.is_complementiser(c).is_none()
-                && !(self.kind(c) == TokenKind::Punct && is_quote_mark(first_char(self.p.word(c))))
+                && !(self.kind(c) == TokenKind::Punct
+                    && is_quote_mark(first_char(self.p.word(c)))
+                    && !self.is_apostrophe(c))
             {
                 c += 1;
             }
@@ -2050,7 +2119,10 @@ impl Detector<'_, '_> {
         let mut j = k;
         let mut hops = 0;
         while j < window {
-            if self.kind(j) == TokenKind::Punct && is_quote_mark(first_char(self.p.word(j))) {
+            if self.kind(j) == TokenKind::Punct
+                && is_quote_mark(first_char(self.p.word(j)))
+                && !self.is_apostrophe(j)
+            {
                 // "« A », faisant « B », a-t-il ajouté", "“A”, devenir “B”,
                 // said X": a run of marked parts shares the attribution
                 // after the last one.
@@ -2590,6 +2662,38 @@ fn is_aux_or_adverb(w: &str) -> bool {
 
 /// Words between an inverted verb and its subject ("a réagi lundi
 /// François Molins", "relève encore le porte-parole").
+/// Nouns whose complement is a "that" / "que" clause ("the proof that",
+/// "l'idée que"): such a clause belongs to the noun, not to a speech verb
+/// before it (folded forms).
+fn is_nominal_complement_head(w: &str) -> bool {
+    // Not "fact"/"fait", "hope", "fear": "a insisté sur le fait que …",
+    // "expressed hope that …" do report the speaker's words.
+    matches!(
+        w,
+        "proof"
+            | "evidence"
+            | "idea"
+            | "claim"
+            | "claims"
+            | "news"
+            | "question"
+            | "notion"
+            | "suggestion"
+            | "possibility"
+            | "rumour"
+            | "rumor"
+            | "rumours"
+            | "preuve"
+            | "preuves"
+            | "idee"
+            | "possibilite"
+            | "hypothese"
+            | "rumeur"
+            | "rumeurs"
+            | "nouvelle"
+    )
+}
+
 /// Head nouns of organisation names (English and French, folded): a
 /// capitalised run holding one names a body, not a person.
 fn is_organisation_word(w: &str) -> bool {
@@ -3247,5 +3351,67 @@ mod tests {
             "{got:?}"
         );
         assert_eq!(got[0].3, "Marc Henry");
+    }
+
+    #[test]
+    fn apostrophes_inside_words_do_not_stop_the_clause_search() {
+        let got = quotes(
+            "Marc Henry a déclaré, au cours d’un point de presse, que l’année sera difficile.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "l’année sera difficile");
+        let got = quotes("Ana Ruiz said at the town's council meeting that the port would reopen.");
+        assert_eq!(got[0].0, "the port would reopen", "{got:?}");
+        // A clause that completes a noun is not the verb's.
+        let got = quotes("Ana Ruiz responded to the question of the proof that the port was safe.");
+        assert!(got.is_empty(), "{got:?}");
+        let got = quotes("Il a insisté sur le fait que le port restera ouvert.");
+        assert_eq!(got[0].0, "le port restera ouvert", "{got:?}");
+    }
+
+    #[test]
+    fn reversed_guillemet_glued_to_the_words_closes_them() {
+        let got = quotes("« Le port est prêt pour la saison« , a déclaré Marc Henry.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Le port est prêt pour la saison");
+        assert_eq!(got[0].3, "Marc Henry");
+    }
+
+    #[test]
+    fn postposed_attribution_with_inverted_subject_and_apposition() {
+        let got = quotes(
+            "Le port a fermé lundi soir dans cette localité, a indiqué le commandant Marc Henry.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Le port a fermé lundi soir dans cette localité");
+        assert_eq!(got[0].3, "le commandant Marc Henry");
+        let got = quotes("The port closed on Monday night after the storm, said Ana Ruiz, a spokeswoman for the harbour reached by phone.");
+        assert_eq!(
+            got[0].0, "The port closed on Monday night after the storm",
+            "{got:?}"
+        );
+        assert_eq!(got[0].3, "Ana Ruiz");
+        // The subject before its apposition: no inversion.
+        let got = quotes("Marc Henry, contre lequel la mairie a porté plainte, s'est dit serein.");
+        assert!(
+            got.iter().all(|q| !q.0.starts_with("Marc Henry")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn pour_opening_a_sentence_gives_a_view() {
+        let got = quotes(
+            "« Le port est vide », a dit Marc Henry. Pour lui, c’est la faute de la mairie.",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(
+            (got[1].0.as_str(), got[1].2.as_str(), got[1].3.as_str()),
+            ("c’est la faute de la mairie", "Pour", "")
+        );
+        let got = quotes("Pour le maire de la ville, le port rouvrira bientôt.");
+        assert_eq!(got[0].3, "le maire de la ville", "{got:?}");
+        assert!(quotes("Pour la première fois, le port a fermé.").is_empty());
+        assert!(quotes("Pour le moment, rien ne change au port.").is_empty());
     }
 }
