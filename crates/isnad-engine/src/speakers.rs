@@ -325,6 +325,15 @@ fn latin_name_start(p: &Prepared, words: &[usize]) -> Option<usize> {
             return None;
         }
     }
+    // "The police command in Anambra State": a short run after "in"/"at"
+    // is where the body is.
+    if before > 0
+        && matches!(p.norm(words[before - 1]), "in" | "at")
+        && words.len() - start <= 2
+        && before >= 2
+    {
+        return None;
+    }
     (start < words.len()).then_some(start)
 }
 
@@ -1017,5 +1026,12 @@ mod tests {
         assert_eq!(s.len(), 1, "{s:?}");
         assert_eq!(s[0].name, "عبد الكريم الشامي");
         assert_eq!(of, vec![Some(0)]);
+    }
+
+    #[test]
+    fn a_place_after_in_is_no_name() {
+        assert_eq!(parts("The fire brigade in Lagos State").name, None);
+        assert_eq!(parts("the MP for Abetifi").name, None);
+        assert_eq!(parts("Governor Ana Ruiz").name.as_deref(), Some("Ana Ruiz"));
     }
 }
