@@ -2126,8 +2126,16 @@ impl Detector<'_, '_> {
                 // "« A », faisant « B », a-t-il ajouté", "“A”, devenir “B”,
                 // said X": a run of marked parts shares the attribution
                 // after the last one.
+                // Only between quoted phrases, not scare-quoted words
+                // ("la « réforme » a été un « désastre »").
+                let words_in = |seg: &Segment| {
+                    (seg.tokens.0..seg.tokens.1)
+                        .filter(|&t| self.kind(t) == TokenKind::Word)
+                        .count()
+                };
                 let next_close = self
                     .segment_opening_at(j)
+                    .filter(|&si| words_in(&self.segments[si]) >= 3 && words_in(&s) >= 3)
                     .and_then(|si| self.segments[si].close)
                     .filter(|&c2| c2 < pb);
                 match next_close {
@@ -3413,5 +3421,28 @@ mod tests {
         assert_eq!(got[0].3, "le maire de la ville", "{got:?}");
         assert!(quotes("Pour la première fois, le port a fermé.").is_empty());
         assert!(quotes("Pour le moment, rien ne change au port.").is_empty());
+    }
+
+    #[test]
+    fn scare_quotes_titles_and_single_words_stay_out() {
+        for text in [
+            "The so-called \"reform\" was a \"disaster\" for the \"Old Port\" district.",
+            "Her new book, \"A Town Adrift\", sold well.",
+            "La « réforme » a été un « désastre » pour le quartier du « Vieux Port ».",
+            "Son livre « Une ville à la dérive » s'est bien vendu.",
+            "كان \"الإصلاح\" \"كارثة\" على حي \"الميناء القديم\".",
+            "صدر كتاب \"مدينة تائهة\" الشهر الماضي.",
+        ] {
+            let got = quotes(text);
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+        // Scare-quoted words do not chain to a later incise.
+        let got = quotes(
+            "La « réforme » a été un « désastre » pour tous les habitants du quartier, écrit-il.",
+        );
+        assert!(
+            got.iter().all(|q| q.0 != "réforme" && q.0 != "désastre"),
+            "{got:?}"
+        );
     }
 }
