@@ -798,9 +798,9 @@ fn is_complementiser(word: &str) -> bool {
     )
 }
 
-fn scan(p: &Prepared, s: &Sentence, state: &mut QuoteState) -> (Features, bool) {
-    let lex = lexicon(p.lang);
-    let arabic = p.lang == Lang::Ar;
+fn scan(p: &Prepared, s: &Sentence, lang: Lang, state: &mut QuoteState) -> (Features, bool) {
+    let lex = lexicon(lang);
+    let arabic = lang == Lang::Ar;
     let toks = &p.tokens.list;
     let mut f = Features::default();
     let started_inside = state.inside && !state.reported;
@@ -834,7 +834,7 @@ fn scan(p: &Prepared, s: &Sentence, state: &mut QuoteState) -> (Features, bool) 
                 }
                 let mut c = cues(lex, arabic, norm);
                 if !arabic && c & EVENT == 0 {
-                    c |= latin_past(p, i, norm, prev_bits);
+                    c |= latin_past(lang, p, i, norm, prev_bits);
                 }
                 if c & EVENT != 0 && c & (ATTRIB | DECISION) == 0 {
                     f.past += 1;
@@ -848,7 +848,7 @@ fn scan(p: &Prepared, s: &Sentence, state: &mut QuoteState) -> (Features, bool) 
             }
             TokenKind::Number => {
                 f.words += usize::from(f.words == 0);
-                number(p, i, a, b, &mut f);
+                number(p, lang, i, a, b, &mut f);
                 prev_bits = 0;
             }
             TokenKind::Punct => {
@@ -935,7 +935,7 @@ fn quote_opens(p: &Prepared, i: usize, c: char, inside: bool) -> bool {
 }
 
 /// Classifies a number token: a figure, a date part, or a code.
-fn number(p: &Prepared, i: usize, a: usize, b: usize, f: &mut Features) {
+fn number(p: &Prepared, lang: Lang, i: usize, a: usize, b: usize, f: &mut Features) {
     let norm = p.norm(i);
     let toks = &p.tokens.list;
     if norm.contains(':') {
@@ -994,8 +994,8 @@ fn number(p: &Prepared, i: usize, a: usize, b: usize, f: &mut Features) {
         return;
     }
     // A day next to a month name.
-    let lex = lexicon(p.lang);
-    let arabic = p.lang == Lang::Ar;
+    let lex = lexicon(lang);
+    let arabic = lang == Lang::Ar;
     let near_month = |j: usize| {
         j >= a
             && j < b
@@ -1017,8 +1017,8 @@ fn number(p: &Prepared, i: usize, a: usize, b: usize, f: &mut Features) {
 /// English `-ed` verbs and French participles after an auxiliary: the
 /// past-tense narration that marks an event. `n` is the matching form of
 /// word `i`.
-fn latin_past(p: &Prepared, i: usize, n: &str, prev_bits: u32) -> u32 {
-    match p.lang {
+fn latin_past(lang: Lang, p: &Prepared, i: usize, n: &str, prev_bits: u32) -> u32 {
+    match lang {
         Lang::En => {
             if n.len() >= 5
                 && n.ends_with("ed")
@@ -1254,12 +1254,14 @@ pub fn detect(p: &Prepared, noise: &[Span], quotes: &[FoundQuote]) -> Vec<(Span,
     let mut body_started = false;
     let mut title_seen = false;
     let _ = quotes;
-    for s in &p.sentences {
+    for (si, s) in p.sentences.iter().enumerate() {
         if s.paragraph != paragraph {
             paragraph = s.paragraph;
             state = QuoteState::default();
         }
-        let (f, started_inside) = scan(p, s, &mut state);
+        // Each sentence is read with its own language's cue words.
+        let lang = p.sentence_lang(si);
+        let (f, started_inside) = scan(p, s, lang, &mut state);
         if s.body.is_empty() || covered(noise, s.body) * 2 > s.body.len() {
             continue;
         }
@@ -1286,7 +1288,7 @@ pub fn detect(p: &Prepared, noise: &[Span], quotes: &[FoundQuote]) -> Vec<(Span,
         let mut verdict = if heading && letters < 4 {
             None
         } else {
-            judge(&f, shape, p.lang)
+            judge(&f, shape, lang)
         };
         // Headings after the body has started are section labels or other
         // articles' headlines: keep only one reporting a figure.

@@ -88,21 +88,72 @@ pub struct Prepared<'t> {
     pub paragraphs: Vec<Paragraph>,
     /// Sentences in text order.
     pub sentences: Vec<Sentence>,
+    /// The language of each sentence and paragraph (see [`lang::languages`]).
+    pub languages: lang::Languages,
 }
 
 impl<'t> Prepared<'t> {
     /// Tokenises and segments `text`; detects the language unless given.
     pub fn new(text: &'t str, language: Option<Lang>) -> Self {
         let tokens = Tokens::new(text);
-        let lang = language.unwrap_or_else(|| lang::detect(text, &tokens));
         let (paragraphs, sentences) = segment::segment(text, &tokens);
+        let languages = lang::languages(text, &tokens, &paragraphs, &sentences, language);
         Prepared {
             text,
-            lang,
+            lang: languages.document,
             tokens,
             paragraphs,
             sentences,
+            languages,
         }
+    }
+
+    /// The language of sentence `si`.
+    #[inline]
+    pub fn sentence_lang(&self, si: usize) -> Lang {
+        self.languages
+            .sentences
+            .get(si)
+            .copied()
+            .unwrap_or(self.lang)
+    }
+
+    /// The language whose rules read token `i`, given the index of its
+    /// sentence (`None` outside any sentence): Arabic for an Arabic-script
+    /// word, the paragraph's Latin language for a Latin word, else the
+    /// sentence's language.
+    pub fn token_lang(&self, i: usize, sentence: Option<usize>) -> Lang {
+        let Some(si) = sentence.filter(|&si| si < self.sentences.len()) else {
+            return self.lang;
+        };
+        let t = &self.tokens.list[i];
+        if t.kind == tokens::TokenKind::Word {
+            let first = self
+                .text
+                .as_bytes()
+                .get(t.span.start)
+                .copied()
+                .unwrap_or(b' ');
+            if first.is_ascii() {
+                return self.languages.latin[self.sentences[si].paragraph];
+            }
+            let c = self.word(i).chars().next().unwrap_or(' ');
+            if chars::is_arabic_letter(c) {
+                return Lang::Ar;
+            }
+            return self.languages.latin[self.sentences[si].paragraph];
+        }
+        self.sentence_lang(si)
+    }
+
+    /// The language whose rules read token `i` (see [`Prepared::token_lang`]).
+    pub fn lang_at(&self, i: usize) -> Lang {
+        if i >= self.tokens.len() {
+            return self.lang;
+        }
+        let si = self.sentences.partition_point(|s| s.tokens.1 <= i);
+        let inside = self.sentences.get(si).is_some_and(|s| s.tokens.0 <= i);
+        self.token_lang(i, inside.then_some(si))
     }
 
     /// The folded form of token `i`.

@@ -123,10 +123,8 @@ fn ends_here(text: &str, tokens: &Tokens, i: usize, j: usize) -> bool {
         .filter(|p| p.kind == TokenKind::Word)
         .map(|p| p.span.slice(text));
     if stop == "." && j == i + 1 {
-        if let Some(w) = prev_word {
-            if is_abbreviation(w) {
-                return false;
-            }
+        if is_abbreviation_stop(text, tokens, i) {
+            return false;
         }
         if !next.space_before {
             // Glued: "U.S.", "talk103fm.com" stay whole; "word.Word" and
@@ -181,6 +179,33 @@ fn is_closing(c: char) -> bool {
 
 fn first_char(s: &str) -> char {
     s.chars().next().unwrap_or(' ')
+}
+
+/// True when token `i` is the full stop of an abbreviation ("Mr.", "Gov.",
+/// "M.", "Mme.", "د." for doctor, "أ." for professor) rather than a
+/// sentence end: such a stop never cuts an attribution ("…," Mr. Smith said).
+pub fn is_abbreviation_stop(text: &str, tokens: &Tokens, i: usize) -> bool {
+    let list = &tokens.list;
+    if i == 0 || list[i].kind != TokenKind::Punct || list[i].span.slice(text) != "." {
+        return false;
+    }
+    let prev = &list[i - 1];
+    if prev.kind != TokenKind::Word {
+        return false;
+    }
+    let w = prev.span.slice(text);
+    if is_abbreviation(w) {
+        return true;
+    }
+    // Arabic titles shortened to one letter: د. (doctor), أ. (professor),
+    // م. (engineer). After a number, م. and هـ. are era marks (1990 م.)
+    // that can end a sentence.
+    let after_number = i >= 2 && list[i - 2].kind == TokenKind::Number;
+    match w {
+        "د" => true,
+        "أ" | "م" => !after_number && prev.space_before,
+        _ => false,
+    }
 }
 
 /// Words after which a full stop does not end a sentence: titles,
@@ -260,5 +285,29 @@ mod tests {
         let (p, _) = segment(text, &tokens);
         let got: Vec<&str> = p.iter().map(|p| p.span.slice(text)).collect();
         assert_eq!(got, ["one", "two", "three"]);
+    }
+
+    #[test]
+    fn honorific_stops_do_not_end_sentences() {
+        assert_eq!(
+            sentences("\"We will stay,\" Mr. Hale said. Gov. Ito and Lt. Col. Park agreed."),
+            [
+                "\"We will stay,\" Mr. Hale said",
+                "Gov. Ito and Lt. Col. Park agreed"
+            ]
+        );
+        assert_eq!(
+            sentences("« Non », a dit Mme. Roy. Le Pr. Gall a souri."),
+            ["« Non », a dit Mme. Roy", "Le Pr. Gall a souri"]
+        );
+        assert_eq!(
+            sentences("قال د. علي إن الطقس حار. وأكد م. سامي ذلك. بني عام 1950 م. ثم هدم."),
+            [
+                "قال د. علي إن الطقس حار",
+                "وأكد م. سامي ذلك",
+                "بني عام 1950 م",
+                "ثم هدم"
+            ]
+        );
     }
 }

@@ -39,6 +39,21 @@ pub fn split_mention(p: &Prepared, mention: Span) -> NameParts {
         };
     }
     let arabic = is_arabic_letter(p.word(words[0]).chars().next().unwrap_or(' '));
+    if arabic {
+        // A name then its title in apposition: "صادق الخضور الناطق باسم
+        // الوزارة", "ماسة سعيد عضو النقابة".
+        if let Some(j) = arabic_trailing_title(p, &words) {
+            let s = p.tokens.list[words[0]].span.start;
+            let e = p.tokens.list[words[j - 1]].span.end;
+            let ts = p.tokens.list[words[j]].span.start;
+            let te = p.tokens.list[words[words.len() - 1]].span.end;
+            return NameParts {
+                title: Some(p.text[ts..te].trim().to_string()),
+                name: Some(p.text[s..e].trim().to_string()),
+                phrase,
+            };
+        }
+    }
     let name_from = if arabic {
         arabic_name_start(p, &words)
     } else {
@@ -52,11 +67,26 @@ pub fn split_mention(p: &Prepared, mention: Span) -> NameParts {
         })
     };
     match name_from {
-        Some(i) => NameParts {
-            title: slice(0, i),
-            name: slice(i, words.len()),
-            phrase,
-        },
+        Some(i) => {
+            // "السيد الجواهري والي بنك المغرب": a title after the name ends it.
+            let end = if arabic {
+                (i + 1..words.len())
+                    .find(|&j| {
+                        let w = lx::strip_conjunction(p.norm(words[j]));
+                        lx::is_ar_title_word(p.norm(words[j]))
+                            || lx::is_ar_title_word(w)
+                            || is_descriptor(w)
+                    })
+                    .unwrap_or(words.len())
+            } else {
+                words.len()
+            };
+            NameParts {
+                title: slice(0, i).or_else(|| slice(end, words.len())),
+                name: slice(i, end),
+                phrase,
+            }
+        }
         None => NameParts {
             title: None,
             name: None,
@@ -79,6 +109,34 @@ fn arabic_name_start(p: &Prepared, words: &[usize]) -> Option<usize> {
             .unwrap_or(w);
         w.starts_with("ال") || w.starts_with("بال") || w.starts_with("لل")
     };
+    // A title shortened to a letter and a full stop ("م. خالد", "أ. سمير").
+    if words.len() >= 3
+        && crate::segment::is_abbreviation_stop(p.text, &p.tokens, words[1])
+        && words[1] == words[0] + 1
+    {
+        return Some(2);
+    }
+    // An honorific is followed by the name itself, even a definite family
+    // name alone ("السيد الجواهري", "الدكتورة العلي").
+    if words.len() >= 2
+        && matches!(
+            norm(0),
+            "السيد"
+                | "السيده"
+                | "الدكتور"
+                | "الدكتوره"
+                | "الشيخ"
+                | "الشيخه"
+                | "الاستاذ"
+                | "الاستاذه"
+                | "المهندس"
+                | "المهندسه"
+        )
+        && p.tokens.list[words[1]].kind == TokenKind::Word
+        && !lx::is_ar_title_word(lx::strip_conjunction(p.norm(words[1])))
+    {
+        return Some(1);
+    }
     if lx::is_ar_title_word(norm(0)) || lx::is_ar_title_word(p.norm(words[0])) {
         // Title phrase: the head, then its genitive and adjective chain.
         let indefinite_head = !definite_at(0);
@@ -117,6 +175,34 @@ fn arabic_name_start(p: &Prepared, words: &[usize]) -> Option<usize> {
         return Some(0);
     }
     None
+}
+
+/// Where the title starts in an Arabic mention that opens with a proper name
+/// and puts the title after it ("صادق الخضور الناطق باسم الوزارة" → 2): the
+/// first title or descriptor word after one to four name words.
+fn arabic_trailing_title(p: &Prepared, words: &[usize]) -> Option<usize> {
+    let norm = |i: usize| lx::strip_conjunction(p.norm(words[i]));
+    let first = p.word(words[0]);
+    if words.len() < 3
+        || first.starts_with("ال")
+        || lx::is_ar_title_word(norm(0))
+        || is_descriptor(norm(0))
+        || lx::is_ar_verb(norm(0))
+    {
+        return None;
+    }
+    let j = (1..words.len().min(5)).find(|&i| {
+        let w = norm(i);
+        let bare = w.strip_prefix("ال").unwrap_or(w);
+        // "والي" is a title, not و + "الي".
+        lx::is_ar_title_word(p.norm(words[i]))
+            || lx::is_ar_title_word(w)
+            || is_descriptor(w)
+            || is_descriptor(bare)
+    })?;
+    (0..j)
+        .all(|i| p.tokens.list[words[i]].kind == TokenKind::Word)
+        .then_some(j)
 }
 
 /// Common nouns that open descriptions of unnamed sources.
@@ -220,18 +306,33 @@ fn latin_name_start(p: &Prepared, words: &[usize]) -> Option<usize> {
     }
     // "procureur de Paris François Molins", "Secretary of State Antony
     // Blinken": the first capital after "de"/"of" completes the title; a
-    // short run after it is a place ("le parquet de Paris", "le ministre de
+    // short run after it is a place ("le parquet de Paris", "the MP for
+    // Abetifi", "le ministre de
     // l'Éducation") and the mention has no name.
     let mut before = start;
     if before >= 2 && p.norm(words[before - 1]) == "'" && p.norm(words[before - 2]) == "l" {
         before -= 2;
     }
-    if before > 0 && matches!(p.norm(words[before - 1]), "de" | "of" | "du" | "des" | "d") {
+    if before > 0
+        && matches!(
+            p.norm(words[before - 1]),
+            "de" | "of" | "for" | "du" | "des" | "d"
+        )
+    {
         if words.len() - start >= 3 {
             start += 1;
         } else {
             return None;
         }
+    }
+    // "The police command in Anambra State": a short run after "in"/"at"
+    // is where the body is.
+    if before > 0
+        && matches!(p.norm(words[before - 1]), "in" | "at")
+        && words.len() - start <= 2
+        && before >= 2
+    {
+        return None;
     }
     (start < words.len()).then_some(start)
 }
@@ -388,12 +489,12 @@ pub fn cluster(p: &Prepared, quotes: &[FoundQuote]) -> (Vec<Speaker>, Vec<Option
 /// du** ministère") gets the article back, as the body is named elsewhere:
 /// "le parquet de Paris".
 fn with_french_article(p: &Prepared, mention: Span, phrase: &str) -> String {
-    if p.lang != crate::Lang::Fr {
-        return phrase.to_string();
-    }
     let Some(&first) = mention_words(p, mention).first() else {
         return phrase.to_string();
     };
+    if p.lang_at(first) != crate::Lang::Fr {
+        return phrase.to_string();
+    }
     let before = (0..first)
         .rev()
         .find(|&k| p.tokens.list[k].kind == TokenKind::Word)
@@ -595,7 +696,11 @@ fn fuller_name(p: &Prepared, idx: &WordIndex, name_words: &[String]) -> Option<S
         if arabic {
             // One given name before, when the context shows a name slot
             // starts there (after a cue verb, a title, a comma, a line start).
-            if a > 0 && arabic_name_word(p, a - 1) {
+            // "عبد الكريم النجار": the compound given name "عبد" + a
+            // definite attribute of God.
+            if a >= 2 && p.norm(a - 2) == "عبد" && is_definite(p, a - 1) {
+                a -= 2;
+            } else if a > 0 && arabic_name_word(p, a - 1) {
                 let slot = a < 2 || {
                     let before = a - 2;
                     let t = &p.tokens.list[before];
@@ -606,6 +711,10 @@ fn fuller_name(p: &Prepared, idx: &WordIndex, name_words: &[String]) -> Option<S
                 };
                 if slot {
                     a -= 1;
+                    // A compound given name: "عبد اللطيف", "أبو بكر".
+                    if a > 0 && matches!(p.norm(a - 1), "عبد" | "ابو" | "ابي") {
+                        a -= 1;
+                    }
                 }
             }
             if b < n && arabic_nisba(p, b) {
@@ -891,5 +1000,38 @@ mod tests {
         let (s, of) = speakers(text);
         assert_eq!(s.len(), 1, "{s:?}");
         assert_eq!(of, vec![Some(0), Some(0)]);
+    }
+
+    #[test]
+    fn arabic_names_with_a_title_after_or_an_honorific_before() {
+        let got = parts("سامر الحداد الناطق باسم بلدية المدينة");
+        assert_eq!(got.name.as_deref(), Some("سامر الحداد"));
+        assert_eq!(got.title.as_deref(), Some("الناطق باسم بلدية المدينة"));
+        let got = parts("عبد الكريم النجار والي الجهة");
+        assert_eq!(got.name.as_deref(), Some("عبد الكريم النجار"));
+        assert_eq!(got.title.as_deref(), Some("والي الجهة"));
+        let got = parts("السيد النجار");
+        assert_eq!(got.name.as_deref(), Some("النجار"));
+        assert_eq!(got.title.as_deref(), Some("السيد"));
+        let got = parts("الدكتورة سلمى العلي مديرة المستشفى");
+        assert_eq!(got.name.as_deref(), Some("سلمى العلي"));
+        // A description keeps no name.
+        assert_eq!(parts("الوزير الفرنسي").name, None);
+    }
+
+    #[test]
+    fn a_surname_takes_a_compound_given_name() {
+        let text = "زار عبد الكريم الشامي الورشة صباحا.\nوقال الشامي إن الأشغال انتهت.";
+        let (s, of) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].name, "عبد الكريم الشامي");
+        assert_eq!(of, vec![Some(0)]);
+    }
+
+    #[test]
+    fn a_place_after_in_is_no_name() {
+        assert_eq!(parts("The fire brigade in Lagos State").name, None);
+        assert_eq!(parts("the MP for Abetifi").name, None);
+        assert_eq!(parts("Governor Ana Ruiz").name.as_deref(), Some("Ana Ruiz"));
     }
 }
