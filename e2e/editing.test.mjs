@@ -256,6 +256,9 @@ describe('speakers, cues and categories', () => {
     await input.press('Enter');
     await page.waitForFunction(() => [...document.querySelectorAll('#isnad-quotes .speaker dd')].some((d) => d.textContent === 'Minister Ahmad Ali'));
     assert.ok((await speakerNames(page)).includes('Minister Ahmad Ali'));
+    // Ctrl+Z inside the rename field is the field's own undo; from the
+    // article it undoes the rename.
+    await page.locator('#isnad-article').focus();
     await page.keyboard.press('Control+z');
     await page.waitForFunction(() => [...document.querySelectorAll('#isnad-speakers li[data-speaker-id] > .name')].some((d) => d.textContent === 'the minister'));
   });

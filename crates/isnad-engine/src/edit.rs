@@ -7,6 +7,7 @@
 //! Layers are shared (`Rc`): an edit copies the annotation list once and
 //! undo is a cursor move, so undo then redo returns the very same state.
 
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use thiserror::Error;
@@ -297,17 +298,30 @@ impl Layer {
 
     /// Adds an annotation from another analysis: its speaker id mapped by
     /// `renamed`, its id given a suffix if one here already has it.
-    fn adopt(&mut self, mut a: Annotation, renamed: &impl Fn(&str) -> String) {
+    /// `taken` holds every id of `self.annotations` (kept up to date
+    /// here), so adopting thousands of annotations stays linear.
+    fn adopt(
+        &mut self,
+        mut a: Annotation,
+        renamed: &impl Fn(&str) -> String,
+        taken: &mut HashSet<String>,
+    ) {
         if let Detail::Quote(q) = &mut a.detail {
             q.speaker = q.speaker.as_deref().map(renamed);
         }
         let base = a.id.clone();
         let mut n = 1;
-        while self.annotations.iter().any(|k| k.id == a.id) {
+        while taken.contains(&a.id) {
             a.id = format!("{base}-{n}");
             n += 1;
         }
+        taken.insert(a.id.clone());
         self.annotations.push(a);
+    }
+
+    /// Every annotation id, for [`Layer::adopt`].
+    fn ids(&self) -> HashSet<String> {
+        self.annotations.iter().map(|a| a.id.clone()).collect()
     }
 
     /// The id of the speaker here with `speaker`'s id and name, or of one
@@ -545,9 +559,11 @@ pub fn merge_analysis(current: &Layer, fresh: &Analysis) -> Layer {
         }
     }
     let renamed = adopt_speakers(&mut out, &fresh.speakers);
+    let mut taken = out.ids();
+    let rejected: HashSet<(Kind, Span)> = current.rejected.iter().copied().collect();
     for a in &fresh.annotations {
         let kind = a.kind();
-        if current.rejected.contains(&(kind, a.span)) {
+        if rejected.contains(&(kind, a.span)) {
             continue;
         }
         if kept
@@ -556,7 +572,7 @@ pub fn merge_analysis(current: &Layer, fresh: &Analysis) -> Layer {
         {
             continue;
         }
-        out.adopt(a.clone(), &renamed);
+        out.adopt(a.clone(), &renamed, &mut taken);
     }
     out.sort();
     out
@@ -690,18 +706,23 @@ pub fn merge_imported(current: &Layer, imported: &Analysis) -> (Layer, ImportCou
             })
         })
     };
+    let mut taken = out.ids();
+    // Where each (kind, span) is, so a large file merges in linear time
+    // (added annotations go at the end: the indices stay valid).
+    let mut at: HashMap<(Kind, Span), usize> = HashMap::new();
+    for (i, k) in out.annotations.iter().enumerate() {
+        at.entry((k.kind(), k.span)).or_insert(i);
+    }
     for a in &imported.annotations {
-        let place = out
-            .annotations
-            .iter()
-            .position(|k| k.kind() == a.kind() && k.span == a.span);
+        let place = at.get(&(a.kind(), a.span)).copied();
         let Some(i) = place else {
+            at.insert((a.kind(), a.span), out.annotations.len());
             let mut a = a.clone();
             if let Detail::Quote(q) = &mut a.detail {
                 q.speaker = q.speaker.as_deref().and_then(|s| speaker_here(&mut out, s));
             }
             a.origin = Origin::Editor;
-            out.adopt(a, &str::to_string);
+            out.adopt(a, &str::to_string, &mut taken);
             counts.added += 1;
             continue;
         };
@@ -764,27 +785,33 @@ fn merge_claim(here: &mut ClaimInfo, there: &ClaimInfo) -> bool {
 /// a speaker already there is that speaker; a clashing id gets a suffix.
 /// Returns how the incoming ids map to the ids in `out`.
 fn adopt_speakers(out: &mut Layer, incoming: &[Speaker]) -> impl Fn(&str) -> String {
-    let mut rename: Vec<(String, String)> = Vec::new();
+    // Looked up by name and id in maps: articles can name thousands of
+    // speakers, and a long text carries tens of thousands of quotes.
+    let mut by_name: HashMap<String, String> = HashMap::new();
+    for k in &out.speakers {
+        by_name
+            .entry(k.name.clone())
+            .or_insert_with(|| k.id.clone());
+    }
+    let mut ids: HashSet<String> = out.speakers.iter().map(|k| k.id.clone()).collect();
+    let mut rename: HashMap<String, String> = HashMap::new();
     for s in incoming {
-        if let Some(k) = out.speakers.iter().find(|k| k.name == s.name) {
-            rename.push((s.id.clone(), k.id.clone()));
+        if let Some(k) = by_name.get(&s.name) {
+            rename.insert(s.id.clone(), k.clone());
             continue;
         }
         let mut id = s.id.clone();
         let mut n = 1;
-        while out.speakers.iter().any(|k| k.id == id) {
+        while ids.contains(&id) {
             id = format!("{}-{n}", s.id);
             n += 1;
         }
-        rename.push((s.id.clone(), id.clone()));
+        ids.insert(id.clone());
+        by_name.insert(s.name.clone(), id.clone());
+        rename.insert(s.id.clone(), id.clone());
         out.speakers.push(Speaker { id, ..s.clone() });
     }
-    move |id: &str| {
-        rename
-            .iter()
-            .find(|(from, _)| from == id)
-            .map_or_else(|| id.to_string(), |(_, to)| to.clone())
-    }
+    move |id: &str| rename.get(id).cloned().unwrap_or_else(|| id.to_string())
 }
 
 /// The editing history of one document: every layer since it was opened,
