@@ -177,12 +177,36 @@ describe('keyboard and quote editing', () => {
     await page.waitForFunction(() => !document.querySelector('#isnad-article .selected'));
   });
 
+  it('follows the physical key on an Arabic layout (N types ى there)', async () => {
+    const press = (key, code) =>
+      page.locator('#isnad-article').evaluate((el, [key, code]) => {
+        el.dispatchEvent(new KeyboardEvent('keydown', { key, code, bubbles: true, cancelable: true }));
+      }, [key, code]);
+    await page.locator('#isnad-article').focus();
+    await press('ى', 'KeyN');
+    await page.locator('#isnad-article .selected').first().waitFor();
+    const first = await page.locator('#isnad-article .selected').first().getAttribute('data-annotation-id');
+    await press('ى', 'KeyN');
+    await page.waitForFunction((id) => document.querySelector('#isnad-article .selected')?.dataset.annotationId !== id, first);
+    await press('ح', 'KeyP');
+    await page.waitForFunction((id) => document.querySelector('#isnad-article .selected')?.dataset.annotationId === id, first);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('#isnad-article .selected'));
+  });
+
   it('shows the shortcuts with ?', async () => {
     await page.locator('#isnad-article').focus();
     await page.keyboard.press('?');
     await page.locator('#isnad-help[role="dialog"]').waitFor();
     assert.match(await page.locator('#isnad-help').textContent(), /undo/);
-    await page.keyboard.press('?');
+    // A dialog in view, holding the focus, with a labelled close button;
+    // Escape closes it.
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'isnad-help');
+    const box = await page.locator('#isnad-help').boundingBox();
+    const viewport = page.viewportSize();
+    assert.ok(box && box.y >= 0 && box.y + 40 < viewport.height, JSON.stringify(box));
+    assert.equal(await page.locator('#isnad-help button').getAttribute('aria-label'), 'Close');
+    await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('#isnad-help'));
   });
 

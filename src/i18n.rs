@@ -217,6 +217,8 @@ pub struct Text {
     pub place_orphan: &'static str,
     /// Button: discard the orphan (undo brings it back).
     pub drop_orphan: &'static str,
+    /// The label of a dialog's close (×) button.
+    pub close: &'static str,
     /// Announced when an annotation is selected; `{kind}` and `{text}` are
     /// replaced.
     pub selected_line: &'static str,
@@ -432,6 +434,7 @@ pub const EN: Text = Text {
     orphans_hint: "Select words in the article and press Place to put an annotation back with its details, or Discard it.",
     place_orphan: "Place on selection",
     drop_orphan: "Discard",
+    close: "Close",
     selected_line: "Selected {kind}: {text}",
     origin_auto: "automatic",
     origin_editor: "editor",
@@ -543,6 +546,7 @@ pub const AR: Text = Text {
     orphans_hint: "حدّد كلمات في المقال واضغط «ضع» لإعادة التعليق بتفاصيله، أو «تجاهل».",
     place_orphan: "ضع على التحديد",
     drop_orphan: "تجاهل",
+    close: "إغلاق",
     selected_line: "المحدد ({kind}): {text}",
     origin_auto: "تلقائي",
     origin_editor: "المحرر",
@@ -654,6 +658,7 @@ pub const FR: Text = Text {
     orphans_hint: "Sélectionnez des mots dans l’article et appuyez sur Placer pour remettre une annotation avec ses détails, ou Écartez-la.",
     place_orphan: "Placer sur la sélection",
     drop_orphan: "Écarter",
+    close: "Fermer",
     selected_line: "Sélection ({kind}) : {text}",
     origin_auto: "automatique",
     origin_editor: "éditeur",

@@ -107,7 +107,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             if e.ctrl_key() || e.meta_key() || e.alt_key() {
                 return;
             }
-            let key = e.key();
+            let key = shortcut_key(&e.key(), &e.code());
             let editing = !matches!(key.as_str(), "n" | "j" | "p" | "k" | "Escape" | "?");
             if read_only && editing {
                 return;
@@ -337,4 +337,36 @@ fn point_utf16(node: &Node, offset: u32) -> Option<u32> {
     before.set_end(node, offset).ok()?;
     let within = before.to_string().length();
     Some(start16 + within)
+}
+
+/// The shortcut a key press means: the key's own letter on a Latin layout,
+/// else the letter of the physical key (`KeyboardEvent.code`), so the
+/// shortcuts work the same on an Arabic or any other layout (the N key
+/// types `ى` there).
+pub(crate) fn shortcut_key(key: &str, code: &str) -> String {
+    let latin = key.chars().count() == 1 && key.is_ascii();
+    if latin || key.chars().count() != 1 {
+        return key.to_string();
+    }
+    match code.strip_prefix("Key") {
+        Some(letter) if letter.len() == 1 => letter.to_ascii_lowercase(),
+        _ => key.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shortcut_key;
+
+    #[test]
+    fn shortcuts_follow_the_physical_key_on_other_layouts() {
+        assert_eq!(shortcut_key("q", "KeyQ"), "q");
+        assert_eq!(shortcut_key("ى", "KeyN"), "n");
+        assert_eq!(shortcut_key("ض", "KeyQ"), "q");
+        assert_eq!(shortcut_key("é", "Digit2"), "é");
+        assert_eq!(shortcut_key("Escape", "Escape"), "Escape");
+        assert_eq!(shortcut_key("?", "Slash"), "?");
+        // AZERTY: the key typing "a" is "a", whatever its position.
+        assert_eq!(shortcut_key("a", "KeyQ"), "a");
+    }
 }

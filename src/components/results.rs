@@ -40,6 +40,28 @@ pub fn results(props: &ResultsProps) -> Html {
     let t = use_context::<UiLang>().unwrap_or_default().text();
     let read_only = use_context::<Rc<crate::config::Config>>().is_some_and(|c| c.read_only);
     let report = &props.report;
+    // The shortcuts help is a dialog: it takes the focus when it opens (it
+    // is drawn over the page, in view) and Escape closes it.
+    let help_ref = use_node_ref();
+    {
+        let help_ref = help_ref.clone();
+        use_effect_with(props.help, move |open| {
+            if *open {
+                if let Some(dialog) = help_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = dialog.focus();
+                }
+            }
+        });
+    }
+    let on_help_key = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.stop_propagation();
+                dispatch.emit(Action::ToggleHelp);
+            }
+        })
+    };
     html! {
         <div class="results" id="isnad-results">
             <p class="status" id="isnad-status" role="status">
@@ -71,14 +93,15 @@ pub fn results(props: &ResultsProps) -> Html {
                 dispatch={props.dispatch.clone()}
             />
             if props.help {
-                <div id="isnad-help" class="help-panel" role="dialog" aria-label={t.shortcuts}>
+                <div id="isnad-help" class="help-panel" role="dialog" aria-modal="false" aria-label={t.shortcuts}
+                    tabindex="-1" ref={help_ref.clone()} onkeydown={on_help_key}>
                     <h2>{ t.shortcuts }</h2>
                     <dl>
                         { for t.shortcut_list.iter().map(|(keys, what)| html! {
                             <><dt><kbd>{ *keys }</kbd></dt><dd>{ *what }</dd></>
                         }) }
                     </dl>
-                    <button type="button" onclick={props.dispatch.reform(|_: MouseEvent| Action::ToggleHelp)}>{ "×" }</button>
+                    <button type="button" aria-label={t.close} title={t.close} onclick={props.dispatch.reform(|_: MouseEvent| Action::ToggleHelp)}>{ "×" }</button>
                 </div>
             }
             <FilterBar filter={props.filter.clone()} report={report.clone()} dispatch={props.dispatch.clone()} />
