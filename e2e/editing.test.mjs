@@ -224,6 +224,18 @@ describe('keyboard and quote editing', () => {
     await page.locator('#isnad-undo').click();
     await page.waitForFunction((id) => document.querySelector(`#isnad-quotes li[data-annotation-id="${id}"] .speaker dd`)?.textContent !== 'Jane Doe', id);
     assert.equal(await page.locator('#isnad-speakers .name', { hasText: 'Jane Doe' }).count(), 0);
+    // Typing the name of a speaker the article already has picks that
+    // speaker: no duplicate in the list.
+    await page.locator('#isnad-redo').click();
+    await page.waitForFunction((id) => document.querySelector(`#isnad-quotes li[data-annotation-id="${id}"] .speaker dd`)?.textContent === 'Jane Doe', id);
+    const quotes = await page.locator('#isnad-article [data-kind="quote"][data-role="content"]').evaluateAll((els) => [...new Set(els.map((e) => e.dataset.annotationId))]);
+    const other = quotes.find((q) => q !== id);
+    assert.ok(other, JSON.stringify(quotes));
+    await page.locator(`#isnad-article [data-role="content"][data-annotation-id="${other}"]`).first().click();
+    await page.locator('#isnad-new-speaker').fill('jane doe');
+    await page.locator('#isnad-new-speaker').press('Enter');
+    await page.waitForFunction((id) => document.querySelector(`#isnad-quotes li[data-annotation-id="${id}"] .speaker dd`)?.textContent === 'Jane Doe', other);
+    assert.equal(await page.locator('#isnad-speakers li[data-speaker-id] > .name', { hasText: /^Jane Doe$/ }).count(), 1);
   });
 });
 

@@ -818,6 +818,19 @@ impl Reducible for State {
                 else {
                     return self;
                 };
+                // A name the article already has is that speaker, not a
+                // second one of the same name.
+                let wanted = name.trim().to_lowercase();
+                let existing = history
+                    .current()
+                    .speakers
+                    .iter()
+                    .find(|s| s.name.trim().to_lowercase() == wanted)
+                    .map(|s| s.id.clone());
+                if let Some(existing) = existing {
+                    let edit = Edit::SetSpeaker(quote.to_string(), Some(existing));
+                    return Rc::new(next.apply(&edit));
+                }
                 let id = history.current().next_speaker_id();
                 let edits = [
                     Edit::AddSpeaker {
@@ -1295,6 +1308,43 @@ mod tests {
         assert!(pasted.history.is_none());
         assert_eq!(pasted.text.as_str(), "Another story.");
         assert_eq!(pasted.notice, Some(Notice::PastedAsNew));
+    }
+
+    #[test]
+    fn a_new_speaker_with_an_existing_name_is_that_speaker() {
+        let state = analysed("\"We will not resign,\" Jane Smith said.\nOfficials met in Paris.");
+        let speakers = |s: &State| s.history.as_ref().map_or(0, |h| h.current().speakers.len());
+        let before = speakers(&state);
+        let state = reduce(
+            state,
+            Action::MarkSelection {
+                mark: Mark::Quote,
+                start16: 33,
+                end16: 51,
+            },
+        );
+        let quote = state.selected.clone().expect("the new quote");
+        let named = reduce(
+            state,
+            Action::NewSpeaker {
+                quote: quote.clone(),
+                name: " jane smith ".into(),
+            },
+        );
+        assert_eq!(speakers(&named), before);
+        let layer = named.history.as_ref().expect("a history").current().clone();
+        let given = layer.annotation(&quote).and_then(|a| match &a.detail {
+            Detail::Quote(q) => q.speaker.clone(),
+            _ => None,
+        });
+        let speaker = given.and_then(|id| {
+            layer
+                .speakers
+                .iter()
+                .find(|s| s.id == id)
+                .map(|s| s.name.clone())
+        });
+        assert_eq!(speaker.as_deref(), Some("Jane Smith"));
     }
 
     #[test]
