@@ -198,6 +198,55 @@ describe('the document library', () => {
   });
 });
 
+describe('stored records', () => {
+  it('opening a document leaves its library date alone', async () => {
+    const page = await openPage(app, { locale: 'en-US' });
+    await pasteAndWait(page, 'First article: the minister said prices rose 5%.');
+    await saved(page);
+    const firstId = await page.evaluate(() => localStorage.getItem('isnad:open'));
+    const updated = () => page.evaluate((id) => JSON.parse(localStorage.getItem(`isnad:doc:${id}`)).updated, firstId);
+    const before = await updated();
+    await page.locator('#isnad-new-document').click();
+    await pasteAndWait(page, 'Second article: officials met on Tuesday.');
+    await saved(page);
+    await page.locator('#isnad-library-toggle').click();
+    await page.locator('#isnad-library-list li.document', { hasText: 'First article' }).locator('button.open').click();
+    await page.waitForFunction(() => document.querySelector('#isnad-text').value.startsWith('First article'));
+    await page.waitForTimeout(900);
+    assert.equal(await updated(), before);
+    // It is the open one for the next start all the same.
+    assert.equal(await page.evaluate(() => localStorage.getItem('isnad:open')), firstId);
+    await page.close();
+  });
+
+  it('a record whose inner id names another document never overwrites that document', async () => {
+    const page = await openPage(app, { locale: 'en-US' });
+    await pasteAndWait(page, 'Victim article: the council voted.');
+    await saved(page);
+    const victim = await page.evaluate(() => localStorage.getItem('isnad:open'));
+    const victimRecord = await page.evaluate((id) => localStorage.getItem(`isnad:doc:${id}`), victim);
+    // A second record, stored under its own key, claiming the victim's id.
+    await page.evaluate((id) => {
+      const record = JSON.parse(localStorage.getItem(`isnad:doc:${id}`));
+      record.text = 'Impostor article: prices rose.';
+      record.analysis = null;
+      record.history = [];
+      localStorage.setItem('isnad:doc:impostor', JSON.stringify(record));
+      localStorage.setItem('isnad:open', 'impostor');
+    }, victim);
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('#isnad-text').value.startsWith('Impostor'));
+    await page.locator('#isnad-text').focus();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' More.');
+    await page.locator('button.analyse').click();
+    await page.waitForTimeout(900);
+    assert.equal(await page.evaluate((id) => localStorage.getItem(`isnad:doc:${id}`), victim), victimRecord);
+    assert.match(await page.evaluate(() => JSON.parse(localStorage.getItem('isnad:doc:impostor')).text), /More\.$/);
+    await page.close();
+  });
+});
+
 describe('switching documents', () => {
   it('opening an imported file right after an edit keeps that edit in the previous document', async () => {
     const page = await openPage(app, { locale: 'en-US' });

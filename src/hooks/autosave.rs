@@ -77,6 +77,9 @@ pub fn use_autosave(
     // learns it (by `Action::Saved`): (doc seq, id).
     let assigned: Rc<RefCell<Option<(u32, String)>>> = use_mut_ref(|| None);
     let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    // The document seq seen last, to tell "a saved document was just
+    // opened" (nothing to save) from a change.
+    let last_seq: Rc<RefCell<Option<u32>>> = use_mut_ref(|| None);
 
     let flush_now: Rc<dyn Fn()> = {
         let (storage, pending, dispatch, timer) = (
@@ -117,6 +120,16 @@ pub fn use_autosave(
                 .is_some_and(|p| p.state.doc.seq != state.doc.seq);
             if other_document {
                 flush_now();
+            }
+            // A saved document just opened is as it was stored: saving it
+            // again would only change its library date.
+            let opened = last_seq.borrow_mut().replace(state.doc.seq) != Some(state.doc.seq)
+                && !state.doc.id.is_empty();
+            if opened {
+                if let Some(storage) = &storage {
+                    storage.set_last_open(Some(&state.doc.id));
+                }
+                return;
             }
             if storage.is_some() && state.has_document() {
                 let id = if state.doc.id.is_empty() {

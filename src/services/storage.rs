@@ -121,7 +121,13 @@ impl Storage {
         let json = self
             .get(&self.doc_key(id))
             .ok_or_else(|| StorageError::Unreadable(format!("no document {id:?}")))?;
-        store::from_json(&json).map_err(|e| StorageError::Unreadable(e.to_string()))
+        let mut doc =
+            store::from_json(&json).map_err(|e| StorageError::Unreadable(e.to_string()))?;
+        // The key says which document this is: a record whose inner id
+        // names another document (edited by hand, or copied) must never be
+        // saved over that other document.
+        doc.id = id.to_string();
+        Ok(doc)
     }
 
     /// Removes a document; returns its raw record so the deletion can be
