@@ -240,9 +240,10 @@ describe('stored records', () => {
     await page.keyboard.press('Control+End');
     await page.keyboard.type(' More.');
     await page.locator('button.analyse').click();
-    await page.waitForTimeout(900);
+    // Saved under its own key …
+    await page.waitForFunction(() => /More\.$/.test(JSON.parse(localStorage.getItem('isnad:doc:impostor') ?? '{}').text ?? ''), null, { timeout: 10_000 });
+    // … and never over the document its inner id named.
     assert.equal(await page.evaluate((id) => localStorage.getItem(`isnad:doc:${id}`), victim), victimRecord);
-    assert.match(await page.evaluate(() => JSON.parse(localStorage.getItem('isnad:doc:impostor')).text), /More\.$/);
     await page.close();
   });
 });

@@ -205,3 +205,29 @@ describe('a pasted chain of colon quotes, reloaded in the stand-alone page', () 
     await page.close();
   });
 });
+
+describe('a document that did not finish opening', () => {
+  it('is not reopened by itself at the next start, but offered once in safe mode', async () => {
+    const page = await openPage(app, { locale: 'en-US' });
+    const text = '"We will not back down," the minister said.\nPrices rose 4.5% in May.';
+    await pasteAndWait(page, text);
+    await page.waitForTimeout(700);
+    await page.waitForFunction(() => localStorage.getItem('isnad:open'));
+    // As if the last start had died while drawing it.
+    await page.evaluate(() => localStorage.setItem('isnad:opening', localStorage.getItem('isnad:open')));
+    await page.reload();
+    await page.locator('#isnad-failed').waitFor();
+    assert.equal(await page.locator('#isnad-text').inputValue(), '');
+    await page.locator('#isnad-open-safely').click();
+    await page.waitForFunction((t) => document.querySelector('#isnad-text').value === t, text);
+    await page.locator('#isnad-safe-mode').waitFor();
+    assert.equal(await page.locator('#isnad-article').count(), 0);
+    assert.ok(await page.locator('#isnad-quotes li[data-kind="quote"]').count());
+    // Drawn once without trouble: the next start opens it as usual.
+    await page.reload();
+    await page.locator('#isnad-article [data-annotation-id]').first().waitFor();
+    assert.equal(await page.locator('#isnad-failed').count(), 0);
+    assert.deepEqual(page.errorLog, []);
+    await page.close();
+  });
+});

@@ -189,10 +189,26 @@ pub fn app(props: &AppProps) -> Html {
                 Ok(storage) => {
                     let library = storage.library();
                     let doc = storage.last_open().and_then(|id| storage.load(&id).ok());
+                    // The last start never finished drawing this document
+                    // (it crashed or froze the page): do not open it again
+                    // by itself, offer it once in safe mode instead.
+                    let failed = doc
+                        .as_ref()
+                        .is_some_and(|d| storage.opening().as_deref() == Some(d.id.as_str()));
+                    storage.set_opening(None);
+                    let (doc, failed) = if failed {
+                        (None, doc.map(Rc::new))
+                    } else {
+                        if let Some(d) = &doc {
+                            storage.set_opening(Some(&d.id));
+                        }
+                        (doc.map(Rc::new), None)
+                    };
                     Action::Started {
                         storage: StorageStatus::On,
                         library: Rc::new(library),
-                        doc: doc.map(Rc::new),
+                        doc,
+                        failed,
                     }
                 }
                 Err(error) => Action::Started {
@@ -203,9 +219,20 @@ pub fn app(props: &AppProps) -> Html {
                     },
                     library: Rc::default(),
                     doc: None,
+                    failed: None,
                 },
             };
             dispatch.emit(action);
+        });
+    }
+    // The document reopened at start was drawn: it opens normally next time.
+    {
+        let storage = storage.clone();
+        let drawn = state.storage != StorageStatus::Starting;
+        use_effect_with(drawn, move |drawn| {
+            if let (true, Ok(storage)) = (*drawn, storage.as_ref()) {
+                storage.set_opening(None);
+            }
         });
     }
     // Undo and redo from anywhere on the page except inside the text box,
@@ -252,6 +279,7 @@ pub fn app(props: &AppProps) -> Html {
                 help={state.help}
                 filter={state.filter.clone()}
                 orphans={state.orphans.clone()}
+                safe_mode={state.safe_mode}
             />
         },
         None => Html::default(),
@@ -289,6 +317,12 @@ pub fn app(props: &AppProps) -> Html {
                 {on_language}
                 {on_analyse}
             />
+            }
+            if let Some(failed) = &state.failed {
+                <p id="isnad-failed" class="notice" role="alert">
+                    { t.failed_to_open.replace("{title}", &failed.title) }{ " " }
+                    <button type="button" id="isnad-open-safely" onclick={dispatch.reform(|_: MouseEvent| Action::OpenSafely)}>{ t.open_safely }</button>
+                </p>
             }
             if let Some(notice) = state.notice {
                 <p id="isnad-notice" class="notice" role="alert">{ match notice {

@@ -219,6 +219,13 @@ pub struct Text {
     pub drop_orphan: &'static str,
     /// The label of a dialog's close (×) button.
     pub close: &'static str,
+    /// The document open last did not finish opening at the last start;
+    /// `{title}` is replaced.
+    pub failed_to_open: &'static str,
+    /// Button: open that document in safe mode.
+    pub open_safely: &'static str,
+    /// Shown instead of the highlighted article in safe mode.
+    pub safe_mode_line: &'static str,
     /// Announced when an annotation is selected; `{kind}` and `{text}` are
     /// replaced.
     pub selected_line: &'static str,
@@ -435,6 +442,9 @@ pub const EN: Text = Text {
     place_orphan: "Place on selection",
     drop_orphan: "Discard",
     close: "Close",
+    failed_to_open: "“{title}” did not finish opening last time, so it was not reopened. Nothing in it is lost.",
+    open_safely: "Open it without highlights",
+    safe_mode_line: "Safe mode: the highlighted article is not drawn for this document; its text, lists and exports work.",
     selected_line: "Selected {kind}: {text}",
     origin_auto: "automatic",
     origin_editor: "editor",
@@ -547,6 +557,9 @@ pub const AR: Text = Text {
     place_orphan: "ضع على التحديد",
     drop_orphan: "تجاهل",
     close: "إغلاق",
+    failed_to_open: "لم يكتمل فتح «{title}» في المرة السابقة، فلم يُعَد فتحه. لم يضِع منه شيء.",
+    open_safely: "افتحه دون تظليل",
+    safe_mode_line: "الوضع الآمن: لا يُرسم المقال المظلَّل لهذا المستند؛ نصه وقوائمه وتصديره تعمل.",
     selected_line: "المحدد ({kind}): {text}",
     origin_auto: "تلقائي",
     origin_editor: "المحرر",
@@ -659,6 +672,9 @@ pub const FR: Text = Text {
     place_orphan: "Placer sur la sélection",
     drop_orphan: "Écarter",
     close: "Fermer",
+    failed_to_open: "« {title} » n’a pas fini de s’ouvrir la dernière fois : il n’a pas été rouvert. Rien n’y est perdu.",
+    open_safely: "L’ouvrir sans surlignage",
+    safe_mode_line: "Mode sûr : l’article surligné n’est pas dessiné pour ce document ; son texte, ses listes et ses exports fonctionnent.",
     selected_line: "Sélection ({kind}) : {text}",
     origin_auto: "automatique",
     origin_editor: "éditeur",

@@ -241,6 +241,11 @@ pub struct State {
     /// The claim whose note is being typed, when the current undo step is
     /// that typing (the next letters amend it instead of adding a step).
     pub typing: Option<AttrValue>,
+    /// A document that failed to open at the last start, offered once.
+    pub failed: Option<Rc<SavedDocument>>,
+    /// True while the open document is shown without its highlighted
+    /// article (it failed to open before).
+    pub safe_mode: bool,
 }
 
 /// Which annotations the lists show. `None` in a field means "all".
@@ -351,7 +356,13 @@ pub enum Action {
         library: Rc<Library>,
         /// The document to reopen.
         doc: Option<Rc<SavedDocument>>,
+        /// The document open last, when the previous start never finished
+        /// drawing it: not reopened, offered once in safe mode.
+        failed: Option<Rc<SavedDocument>>,
     },
+    /// Open the document that failed to open, in safe mode: its text and
+    /// lists, no highlighted article.
+    OpenSafely,
     /// Open a saved or imported document (the open one is saved first).
     Open(Rc<SavedDocument>),
     /// Start a new, empty document.
@@ -638,6 +649,7 @@ impl State {
 
     /// The page showing `doc`, exactly as it was saved.
     fn open_document(mut self, doc: &SavedDocument) -> State {
+        self.safe_mode = false;
         self.doc = DocMeta {
             id: AttrValue::from(doc.id.clone()),
             title: AttrValue::from(doc.title.clone()),
@@ -735,6 +747,7 @@ impl State {
 
     /// An empty page for a new document.
     fn blank_document(mut self) -> State {
+        self.safe_mode = false;
         self.doc = DocMeta {
             seq: self.doc.seq.wrapping_add(1),
             ..DocMeta::default()
@@ -895,15 +908,26 @@ impl Reducible for State {
                 storage,
                 library,
                 doc,
+                failed,
             } => {
                 next.storage = storage;
                 next.library = library;
+                next.failed = failed;
                 // Only when the editor has not started typing meanwhile.
                 if let (Some(doc), false) = (doc, next.has_document()) {
                     next = next.open_document(&doc);
                 }
             }
-            Action::Open(doc) => next = next.open_document(&doc),
+            Action::Open(doc) => {
+                next = next.open_document(&doc);
+                next.failed = None;
+            }
+            Action::OpenSafely => {
+                if let Some(doc) = next.failed.take() {
+                    next = next.open_document(&doc);
+                    next.safe_mode = true;
+                }
+            }
             Action::NewDocument => next = next.blank_document(),
             Action::Saved {
                 seq,

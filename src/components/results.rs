@@ -32,6 +32,9 @@ pub struct ResultsProps {
     pub filter: Filter,
     /// The editor's annotations a change of the text could not place.
     pub orphans: Rc<Vec<isnad_engine::edit::Orphaned>>,
+    /// True when the document failed to open before: its lists are shown,
+    /// not its highlighted article.
+    pub safe_mode: bool,
 }
 
 /// The status line and the quote, speaker, claim and page-noise lists.
@@ -87,11 +90,15 @@ pub fn results(props: &ResultsProps) -> Html {
             if !props.orphans.is_empty() && !read_only {
                 <OrphanList orphans={props.orphans.clone()} dispatch={props.dispatch.clone()} />
             }
-            <ArticleView
-                report={report.clone()}
-                selected={props.selected.clone()}
-                dispatch={props.dispatch.clone()}
-            />
+            if props.safe_mode {
+                <p id="isnad-safe-mode" class="notice">{ t.safe_mode_line }</p>
+            } else {
+                <ArticleView
+                    report={report.clone()}
+                    selected={props.selected.clone()}
+                    dispatch={props.dispatch.clone()}
+                />
+            }
             if props.help {
                 <div id="isnad-help" class="help-panel" role="dialog" aria-modal="false" aria-label={t.shortcuts}
                     tabindex="-1" ref={help_ref.clone()} onkeydown={on_help_key}>

@@ -159,6 +159,22 @@ impl Storage {
         self.get(&self.key("open"))
     }
 
+    /// The document being opened when the page last started, if that start
+    /// never finished drawing it (the page crashed or was killed on it).
+    pub fn opening(&self) -> Option<String> {
+        self.get(&self.key("opening"))
+    }
+
+    /// Marks a document as being opened (before drawing it), or clears the
+    /// mark once it is drawn.
+    pub fn set_opening(&self, id: Option<&str>) {
+        let key = self.key("opening");
+        let _ = match id {
+            Some(id) => self.local.set_item(&key, id),
+            None => self.local.remove_item(&key),
+        };
+    }
+
     /// Remembers the open document (or none).
     pub fn set_last_open(&self, id: Option<&str>) {
         let key = self.key("open");
