@@ -314,8 +314,14 @@ describe('speakers, cues and categories', () => {
     assert.ok(before.includes('Jane Smith') && before.includes('the minister'), JSON.stringify(before));
     const item = await speakerItem(page, 'Jane Smith');
     await item.locator('details').evaluate((d) => { d.open = true; });
-    const target = await item.locator('select.merge option', { hasText: 'the minister' }).getAttribute('value');
-    await item.locator('select.merge').selectOption(target);
+    // One shared, searchable list of names, drawn once a picker opens.
+    await page.locator('#isnad-speaker-choices').waitFor({ state: 'attached' });
+    assert.equal(await page.locator('datalist').count(), 1);
+    assert.equal(await page.locator('#isnad-speakers option').count(), before.length);
+    const target = await page.evaluate(() => [...document.querySelectorAll('#isnad-speakers li[data-speaker-id]')]
+      .find((li) => li.querySelector(':scope > .name')?.textContent === 'the minister')?.dataset.speakerId);
+    await item.locator('input.merge').fill('The Minister');
+    await item.locator('input.merge').press('Enter');
     await page.waitForFunction(() => ![...document.querySelectorAll('#isnad-speakers li[data-speaker-id] > .name')].some((d) => d.textContent === 'Jane Smith'));
     const minister = page.locator(`#isnad-speakers li[data-speaker-id="${target}"]`);
     assert.equal(await minister.locator('button.said').count(), 2);

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use isnad_engine::edit::Edit;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::i18n::{Counted, UiLang};
@@ -17,8 +17,13 @@ use crate::state::Action;
 pub struct SpeakerItemProps {
     /// The speaker to show.
     pub row: Rc<SpeakerRow>,
-    /// Every speaker as (id, name), for the merge select.
+    /// Every speaker as (id, name), to find the one a merge names.
     pub others: Rc<Vec<(AttrValue, AttrValue)>>,
+    /// The id of the one `<datalist>` of speaker names the list shares
+    /// (drawn once a merge picker is opened, not once per speaker).
+    pub choices: AttrValue,
+    /// Called when this speaker's editing controls are opened.
+    pub on_open: Callback<()>,
     /// Sends selections, renames and merges to the page's reducer.
     pub dispatch: Callback<Action>,
 }
@@ -55,12 +60,30 @@ pub fn speaker_item(props: &SpeakerItemProps) -> Html {
             })
         })
     };
+    // A searchable picker: the name typed (or chosen from the shared
+    // list) names the speaker to merge into.
     let on_merge = {
-        let id = speaker.id.to_string();
-        props.dispatch.reform(move |e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            Action::Apply(Edit::MergeSpeakers(id.clone(), select.value()))
+        let id = speaker.id.clone();
+        let others = props.others.clone();
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let wanted = input.value().trim().to_lowercase();
+            let target = others
+                .iter()
+                .find(|(other, name)| *other != id && name.trim().to_lowercase() == wanted);
+            if let Some((target, _)) = target {
+                input.set_value("");
+                dispatch.emit(Action::Apply(Edit::MergeSpeakers(
+                    id.to_string(),
+                    target.to_string(),
+                )));
+            }
         })
+    };
+    let ontoggle = {
+        let on_open = props.on_open.clone();
+        Callback::from(move |_: Event| on_open.emit(()))
     };
     let rename_id = format!("isnad-rename-{}", speaker.id);
     let merge_id = format!("isnad-merge-{}", speaker.id);
@@ -73,18 +96,13 @@ pub fn speaker_item(props: &SpeakerItemProps) -> Html {
             <span class="count">{ count }</span>
             <ol class="said-list">{ for said }</ol>
             if !read_only {
-            <details class="speaker-edit">
+            <details class="speaker-edit" {ontoggle}>
                 <summary>{ t.rename }{ " · " }{ t.merge_into }</summary>
                 <label for={rename_id.clone()}>{ t.rename }</label>
                 <input id={rename_id} class="rename" type="text" dir="auto" value={speaker.name.clone()} onchange={on_rename} />
                 if props.others.len() > 1 {
                     <label for={merge_id.clone()}>{ t.merge_into }</label>
-                    <select id={merge_id} class="merge" onchange={on_merge}>
-                        <option value="" selected=true disabled=true>{ "—" }</option>
-                        { for props.others.iter().filter(|(id, _)| *id != speaker.id).map(|(id, name)| html! {
-                            <option value={id.clone()} dir="auto">{ name.clone() }</option>
-                        }) }
-                    </select>
+                    <input id={merge_id} class="merge" type="text" dir="auto" list={props.choices.clone()} autocomplete="off" onchange={on_merge} />
                 }
             </details>
             }

@@ -32,13 +32,28 @@ pub fn speaker_list(props: &SpeakerListProps) -> Html {
             .map(|s| (s.id.clone(), s.name.clone()))
             .collect(),
     );
+    // One list of names for every merge picker, drawn only once a picker is
+    // opened: thousands of speakers must not mean millions of options.
+    let picker_wanted = use_state(|| false);
+    let on_open = {
+        let picker_wanted = picker_wanted.clone();
+        Callback::from(move |()| picker_wanted.set(true))
+    };
+    // Ids are looked up in the instance's own tree (a shadow root when
+    // embedded), so one fixed id serves every instance.
+    let choices = AttrValue::Static("isnad-speaker-choices");
     html! {
         <section class="list speakers" id="isnad-speakers" aria-labelledby="isnad-speakers-title">
             <h2 id="isnad-speakers-title">{ t.speakers }{ " " }<span class="count">{ speakers.len() }</span></h2>
             if speakers.is_empty() {
                 <p class="none">{ t.none_found[1] }</p>
             } else {
-                <ul>{ for speakers.iter().take(shown).map(|s| html! { <SpeakerItem key={s.id.as_str()} row={s.clone()} others={others.clone()} dispatch={props.dispatch.clone()} /> }) }</ul>
+                <ul>{ for speakers.iter().take(shown).map(|s| html! { <SpeakerItem key={s.id.as_str()} row={s.clone()} others={others.clone()} choices={choices.clone()} on_open={on_open.clone()} dispatch={props.dispatch.clone()} /> }) }</ul>
+                if *picker_wanted {
+                    <datalist id={choices.clone()}>
+                        { for speakers.iter().map(|s| html! { <option value={s.name.clone()} /> }) }
+                    </datalist>
+                }
                 { more_line(t, speakers.len(), shown, LIST_LIMIT, on_more) }
             }
         </section>
