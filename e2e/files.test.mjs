@@ -248,6 +248,52 @@ describe('stored records', () => {
   });
 });
 
+describe('library backup', () => {
+  it('backs up every document as one file and restores it into another browser, merging by id', async () => {
+    const page = await openPage(app, { locale: 'en-US' });
+    await pasteAndWait(page, 'First article: the minister said prices rose 5%.');
+    const claim = page.locator('#isnad-claims li[data-kind="claim"]').first();
+    await claim.locator('select.status').selectOption('false');
+    await saved(page);
+    await page.locator('#isnad-new-document').click();
+    await pasteAndWait(page, 'Second article: officials met on Tuesday 😀.');
+    await saved(page);
+    await page.locator('#isnad-library-toggle').click();
+    const [file] = await Promise.all([page.waitForEvent('download'), page.locator('#isnad-backup').click()]);
+    const target = path.join(tmp, file.suggestedFilename());
+    await file.saveAs(target);
+    const backup = JSON.parse(readFileSync(target, 'utf8'));
+    assert.equal(backup.format, 'isnad-library/1');
+    assert.equal(backup.documents.length, 2);
+    await page.close();
+
+    // Another browser with a document of its own.
+    const other = await openPage(app, { locale: 'en-US' });
+    await pasteAndWait(other, 'Third article: the council voted.');
+    await saved(other);
+    await other.locator('#isnad-library-toggle').click();
+    await other.locator('#isnad-restore').setInputFiles(target);
+    await other.locator('#isnad-backup-result').waitFor();
+    assert.match(await other.locator('#isnad-backup-result').textContent(), /2 added/);
+    await other.waitForFunction(() => document.querySelectorAll('#isnad-library-list li.document').length === 3);
+    // Again: nothing twice.
+    await other.locator('#isnad-restore').setInputFiles(target);
+    await other.waitForFunction(() => /2 already here/.test(document.querySelector('#isnad-backup-result')?.textContent ?? ''));
+    assert.equal(await other.locator('#isnad-library-list li.document').count(), 3);
+    // The restored document opens with its verdict.
+    await other.locator('#isnad-library-list li.document', { hasText: 'First article' }).locator('button.open').click();
+    await other.waitForFunction(() => document.querySelector('#isnad-text').value.startsWith('First article'));
+    await other.waitForSelector('#isnad-claims .review[data-status="false"]');
+    // A broken file restores nothing and says why.
+    const broken = path.join(tmp, 'broken-backup.json');
+    writeFileSync(broken, '{"format": "isnad-library/1", "documents": [{"store": 2}]}');
+    await other.locator('#isnad-restore').setInputFiles(broken);
+    await other.waitForFunction(() => /Nothing was restored/.test(document.querySelector('#isnad-backup-result')?.textContent ?? ''));
+    assert.equal(await other.locator('#isnad-library-list li.document').count(), 3);
+    await other.close();
+  });
+});
+
 describe('switching documents', () => {
   it('opening an imported file right after an edit keeps that edit in the previous document', async () => {
     const page = await openPage(app, { locale: 'en-US' });

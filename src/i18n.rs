@@ -224,6 +224,14 @@ pub struct Text {
     pub failed_to_open: &'static str,
     /// Button: open that document in safe mode.
     pub open_safely: &'static str,
+    /// Button: download the whole library as one file.
+    pub backup: &'static str,
+    /// Button (file input): restore a library backup.
+    pub restore: &'static str,
+    /// After a restore; `{added}`, `{replaced}`, `{copies}`, `{same}`.
+    pub restored_line: &'static str,
+    /// Before a restore error.
+    pub restore_failed: &'static str,
     /// Shown instead of the highlighted article in safe mode.
     pub safe_mode_line: &'static str,
     /// Announced when an annotation is selected; `{kind}` and `{text}` are
@@ -444,6 +452,10 @@ pub const EN: Text = Text {
     close: "Close",
     failed_to_open: "“{title}” did not finish opening last time, so it was not reopened. Nothing in it is lost.",
     open_safely: "Open it without highlights",
+    backup: "Back up the library",
+    restore: "Restore a backup…",
+    restored_line: "Backup restored: {added} added, {replaced} replaced by a newer copy, {copies} kept as copies, {same} already here.",
+    restore_failed: "Nothing was restored:",
     safe_mode_line: "Safe mode: the highlighted article is not drawn for this document; its text, lists and exports work.",
     selected_line: "Selected {kind}: {text}",
     origin_auto: "automatic",
@@ -559,6 +571,10 @@ pub const AR: Text = Text {
     close: "إغلاق",
     failed_to_open: "لم يكتمل فتح «{title}» في المرة السابقة، فلم يُعَد فتحه. لم يضِع منه شيء.",
     open_safely: "افتحه دون تظليل",
+    backup: "انسخ المكتبة احتياطيًا",
+    restore: "استعد نسخة احتياطية…",
+    restored_line: "استُعيدت النسخة: أُضيف {added}، واستُبدل {replaced} بنسخة أحدث، وحُفظ {copies} نسخًا، و{same} موجود أصلًا.",
+    restore_failed: "لم يُستعَد شيء:",
     safe_mode_line: "الوضع الآمن: لا يُرسم المقال المظلَّل لهذا المستند؛ نصه وقوائمه وتصديره تعمل.",
     selected_line: "المحدد ({kind}): {text}",
     origin_auto: "تلقائي",
@@ -674,6 +690,10 @@ pub const FR: Text = Text {
     close: "Fermer",
     failed_to_open: "« {title} » n’a pas fini de s’ouvrir la dernière fois : il n’a pas été rouvert. Rien n’y est perdu.",
     open_safely: "L’ouvrir sans surlignage",
+    backup: "Sauvegarder la bibliothèque",
+    restore: "Restaurer une sauvegarde…",
+    restored_line: "Sauvegarde restaurée : {added} ajoutés, {replaced} remplacés par une copie plus récente, {copies} gardés en copie, {same} déjà là.",
+    restore_failed: "Rien n’a été restauré :",
     safe_mode_line: "Mode sûr : l’article surligné n’est pas dessiné pour ce document ; son texte, ses listes et ses exports fonctionnent.",
     selected_line: "Sélection ({kind}) : {text}",
     origin_auto: "automatique",

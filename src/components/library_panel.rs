@@ -8,6 +8,7 @@ use isnad_engine::store::LibraryEntry;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::BackupPanel;
 use crate::i18n::{Counted, UiLang};
 use crate::services::storage::{self, Storage};
 use crate::state::{Action, DocMeta, StorageStatus, Trash};
@@ -120,6 +121,7 @@ pub fn library_panel(props: &LibraryPanelProps) -> Html {
             { for undo_delete }
             if props.open {
                 <div id="isnad-library-list">
+                    <BackupPanel persistence={props.persistence.clone()} open_id={props.doc.id.clone()} dispatch={dispatch.clone()} />
                     if props.library.documents.is_empty() {
                         <p class="none">{ t.no_documents }</p>
                     } else {

@@ -4,6 +4,7 @@
 mod annotation_editor;
 mod article_form;
 mod article_view;
+mod backup_panel;
 mod claim_item;
 mod claim_list;
 mod files_panel;
@@ -24,6 +25,7 @@ mod ui_language_select;
 
 pub use article_form::ArticleForm;
 pub use article_view::ArticleView;
+pub use backup_panel::BackupPanel;
 pub use claim_list::ClaimList;
 pub use files_panel::FilesPanel;
 pub use filter_bar::FilterBar;

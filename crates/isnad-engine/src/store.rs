@@ -490,6 +490,88 @@ fn migrate_v1(record: RecordV1) -> Result<SavedDocument, EngineError> {
     })
 }
 
+/// The format name of a library backup file.
+pub const BACKUP_FORMAT: &str = "isnad-library/1";
+
+/// A whole library as one file: every document's record (text,
+/// annotations, speakers and editing history), current store version.
+pub fn backup_to_json(docs: &[SavedDocument]) -> String {
+    let records: Vec<Value> = docs
+        .iter()
+        .filter_map(|d| serde_json::from_str(&to_json(d)).ok())
+        .collect();
+    serde_json::json!({ "format": BACKUP_FORMAT, "documents": records }).to_string()
+}
+
+/// Reads a library backup: every record is checked (and migrated from an
+/// older store version) before anything is used; one bad record refuses
+/// the file with its number and why.
+pub fn backup_from_json(json: &str) -> Result<Vec<SavedDocument>, EngineError> {
+    let value: Value = serde_json::from_str(json).map_err(|e| store_error(e.to_string()))?;
+    if value.get("format").and_then(Value::as_str) != Some(BACKUP_FORMAT) {
+        return Err(store_error(format!(
+            "this is not an isnad library backup (no \"format\": \"{BACKUP_FORMAT}\")"
+        )));
+    }
+    let records = value
+        .get("documents")
+        .and_then(Value::as_array)
+        .ok_or_else(|| store_error("the backup has no \"documents\" list".into()))?;
+    records
+        .iter()
+        .enumerate()
+        .map(|(i, record)| {
+            from_json(&record.to_string())
+                .map_err(|e| store_error(format!("document {}: {e}", i + 1)))
+        })
+        .collect()
+}
+
+/// What restoring one backed-up document does, given the library's own
+/// document with the same id (if any).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Restore {
+    /// Not in the library: add it as it is.
+    Add(Box<SavedDocument>),
+    /// The same as the library's: nothing to do.
+    Same,
+    /// The backup's is newer: it takes the id, and the library's own is
+    /// kept as a copy under a new id.
+    Replace {
+        /// The backup's document, under the shared id.
+        newer: Box<SavedDocument>,
+        /// The library's older one, to save under a new id.
+        older: Box<SavedDocument>,
+    },
+    /// The library's is newer: it stays, and the backup's is kept as a
+    /// copy under a new id.
+    KeepCopy(Box<SavedDocument>),
+}
+
+/// Decides how a backed-up document merges into the library by document
+/// id: the newer copy wins the id, the other is kept (never lost).
+/// `new_id` names the copy.
+pub fn restore(incoming: SavedDocument, existing: Option<&SavedDocument>, new_id: &str) -> Restore {
+    let Some(existing) = existing else {
+        return Restore::Add(Box::new(incoming));
+    };
+    if to_json(existing) == to_json(&incoming) {
+        return Restore::Same;
+    }
+    let copy = |mut d: SavedDocument| {
+        d.id = new_id.to_string();
+        Box::new(d)
+    };
+    if incoming.updated_ms > existing.updated_ms {
+        Restore::Replace {
+            newer: Box::new(incoming),
+            older: copy(existing.clone()),
+        }
+    } else {
+        Restore::KeepCopy(copy(incoming))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -601,6 +683,50 @@ mod tests {
         );
         assert!(resumed.undo());
         assert_eq!(&*resumed.current().text, analysis.text.as_str());
+    }
+
+    #[test]
+    fn a_library_backup_round_trips_and_merges_by_id_keeping_both() {
+        let (analysis, history) = sample();
+        let doc = |id: &str, updated: f64| {
+            SavedDocument::new(
+                id,
+                "عنوان 😀",
+                1.0,
+                updated,
+                &analysis.text,
+                None,
+                Some(&analysis),
+                Some(&history),
+            )
+        };
+        let docs = vec![doc("a", 5.0), doc("b", 7.0)];
+        let back = backup_from_json(&backup_to_json(&docs)).expect("reads back");
+        assert_eq!(back, docs);
+        assert!(backup_from_json("{\"documents\": []}").is_err());
+        assert!(backup_from_json(
+            "{\"format\": \"isnad-library/1\", \"documents\": [{\"store\": 2}]}"
+        )
+        .is_err_and(|e| e.to_string().contains("document 1")));
+        assert_eq!(
+            restore(doc("a", 5.0), None, "n"),
+            Restore::Add(Box::new(doc("a", 5.0)))
+        );
+        assert_eq!(
+            restore(doc("a", 5.0), Some(&doc("a", 5.0)), "n"),
+            Restore::Same
+        );
+        match restore(doc("a", 9.0), Some(&doc("a", 5.0)), "n") {
+            Restore::Replace { newer, older } => {
+                assert_eq!((newer.id.as_str(), newer.updated_ms), ("a", 9.0));
+                assert_eq!((older.id.as_str(), older.updated_ms), ("n", 5.0));
+            }
+            other => panic!("{other:?}"),
+        }
+        match restore(doc("a", 1.0), Some(&doc("a", 5.0)), "n") {
+            Restore::KeepCopy(copy) => assert_eq!((copy.id.as_str(), copy.updated_ms), ("n", 1.0)),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
