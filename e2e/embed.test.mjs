@@ -844,3 +844,68 @@ describe('editing inside the shadow root', () => {
     }
   });
 });
+
+/**
+ * Opens a page of the test's own (`html`) at `${server}/e2e-host.html`, on
+ * the server's origin so it can import /isnad.js. Records requests, errors
+ * and console messages as openExample does.
+ */
+async function openHost(html, { setup } = {}) {
+  const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  page.requestLog = [];
+  page.errorLog = [];
+  page.consoleLog = [];
+  page.on('request', (request) => page.requestLog.push(request.url()));
+  page.on('pageerror', (error) => page.errorLog.push(String(error)));
+  page.on('console', (message) => {
+    const line = `${message.text()} (${message.location().url})`;
+    page.consoleLog.push(line);
+    if (message.type() === 'error') page.errorLog.push(line);
+  });
+  await page.route(`${app.server.url}/e2e-host.html`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  if (setup) await setup(page);
+  await page.goto(`${app.server.url}/e2e-host.html`, { waitUntil: 'load' });
+  return page;
+}
+
+describe('a host page with an element of its own called #isnad-app', () => {
+  const TEXT = 'The minister said that 90% of the schools would reopen in May.';
+  let page;
+  before(async () => {
+    page = await openHost(`<!doctype html>
+<html><head><title>host</title></head><body>
+<div id="isnad-app"><p id="mine">The host's own content.</p><div id="target"></div></div>
+<script type="module">
+import { mount } from '/isnad.js';
+try {
+  window.handle = await mount(document.getElementById('target'), { text: ${JSON.stringify(TEXT)} });
+  await window.handle.ready;
+  window.state = 'ready';
+} catch (error) {
+  window.state = 'error: ' + error.message;
+}
+</script></body></html>`);
+    assert.equal(await until(() => page.evaluate(() => window.state), 'mount() settles'), 'ready');
+  });
+  after(() => page?.close());
+
+  it('gets its mount() instance and no stand-alone app', async () => {
+    const children = await page.evaluate(() => [...document.getElementById('isnad-app').children].map((e) => e.id));
+    assert.deepEqual(children, ['mine', 'target'], 'the host element is left as it was');
+    assert.equal(await page.locator('#target > .isnad-host').count(), 1);
+    assert.equal(await page.evaluate(() => document.querySelectorAll('#isnad-app > :not(#mine, #target)').length), 0);
+    // The one instance works: the text is there and analysed.
+    assert.equal(await page.locator('#target .isnad-host #isnad-text').inputValue(), TEXT);
+    await page.locator('#target .isnad-host #isnad-article [data-annotation-id]').first().waitFor();
+    assert.equal(await page.locator('#isnad-text').count(), 1, 'one editor on the page');
+  });
+
+  it('stores nothing in localStorage without the autosave option, even after typing', async () => {
+    await page.locator('#target .isnad-host #isnad-text').fill('Typed text that must not be stored anywhere.');
+    await page.locator('#target .isnad-host #isnad-text').press('End');
+    await page.keyboard.type(' More.');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
+    assert.deepEqual(errors(page), []);
+  });
+});
