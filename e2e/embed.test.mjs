@@ -909,3 +909,56 @@ try {
     assert.deepEqual(errors(page), []);
   });
 });
+
+describe('the theme option takes colours only', () => {
+  let page;
+  before(async () => {
+    page = await openHost(`<!doctype html>
+<html><head><title>host</title></head><body>
+<div id="target"></div>
+<script type="module">
+import { mount } from '/isnad.js';
+window.tryMount = async (theme) => {
+  try {
+    const handle = await mount(document.getElementById('target'), { text: 'Prices rose 4.5% in May.', theme });
+    await handle.ready;
+    const accent = document.querySelector('#target > .isnad-host').style.getPropertyValue('--isnad-accent');
+    handle.destroy();
+    return 'mounted ' + accent;
+  } catch (error) {
+    return 'error: ' + error.message;
+  }
+};
+window.state = 'ready';
+</script></body></html>`);
+    await until(() => page.evaluate(() => window.state), 'the page is ready');
+  });
+  after(() => page?.close());
+
+  it('refuses url() with a clear message, adds nothing and makes no request', async () => {
+    const result = await page.evaluate(() => window.tryMount({ accent: 'url(https://example.invalid/x.png)' }));
+    assert.match(result, /^error: isnad: options\.theme\.accent: .*url\(https:\/\/example\.invalid\/x\.png\).* is not a colour/);
+    assert.equal(await page.locator('#target').evaluate((t) => t.childNodes.length), 0, 'nothing added to the element');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.deepEqual(page.requestLog.filter((url) => url.includes('example.invalid')), []);
+  });
+
+  it('refuses other non-colours and a theme that is not a plain object', async () => {
+    for (const theme of [{ background: 'image-set("x.png" 1x)' }, { accent: 'var(--x, url(x.png))' }, { text: 'red; background: url(x.png)' }]) {
+      const result = await page.evaluate((t) => window.tryMount(t), theme);
+      assert.match(result, /^error: isnad: options\.theme\.\w+: .* is not a colour/, JSON.stringify(theme));
+    }
+    for (const theme of [5, true, []]) {
+      const result = await page.evaluate((t) => window.tryMount(t), theme);
+      assert.match(result, /^error: isnad: options\.theme must be an object/, JSON.stringify(theme));
+    }
+    assert.equal(await page.locator('#target').evaluate((t) => t.childNodes.length), 0);
+  });
+
+  it('accepts colours', async () => {
+    for (const accent of ['#0b6e4f', 'rgb(11 110 79 / 50%)', 'hsl(160, 80%, 24%)', 'rebeccapurple', 'currentColor']) {
+      assert.equal(await page.evaluate((a) => window.tryMount({ accent: a }), accent), `mounted ${accent}`);
+    }
+    assert.deepEqual(page.requestLog.filter((url) => !url.startsWith(app.server.url)), []);
+  });
+});

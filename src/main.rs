@@ -18,6 +18,7 @@ mod i18n;
 mod report;
 mod services;
 mod state;
+mod theme;
 
 /// The element `index.html` provides for the app; the app never touches
 /// anything outside it.
