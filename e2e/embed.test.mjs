@@ -962,3 +962,97 @@ window.state = 'ready';
     assert.deepEqual(page.requestLog.filter((url) => !url.startsWith(app.server.url)), []);
   });
 });
+
+describe('embed.html: opaque ?origin= values and messages before ready', () => {
+  it('refuses an opaque ?origin= (null, javascript:, file:, data:) with a console error, and trusts no opaque sender', async () => {
+    const origins = ['null', 'javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,x'];
+    const src = `${app.server.url}/embed.html?${origins.map((o) => `origin=${encodeURIComponent(o)}`).join('&')}`;
+    // The sender is a sandboxed frame, whose origin is opaque ("null"), and
+    // posts setText to its embed.html child again and again. The child is
+    // sandboxed too (sandboxing is inherited), so it loads isnad's files
+    // in CORS mode: the route below allows that.
+    const sender = `<!doctype html><html><body><iframe id="embed" src="${src}"></iframe><script>
+      setInterval(() => document.getElementById('embed').contentWindow.postMessage({ isnad: 1, type: 'setText', text: 'forged' }, '*'), 50);
+    </script></body></html>`;
+    const page = await openHost('<!doctype html><html><body><iframe id="outer" sandbox="allow-scripts" src="/e2e-sender.html"></iframe></body></html>', {
+      setup: async (p) => {
+        await p.route(
+          (url) => url.href.startsWith(app.server.url) && !/\/e2e-[a-z]+\.html$/.test(url.pathname),
+          async (route) => {
+            const response = await route.fetch();
+            await route.fulfill({ response, headers: { ...response.headers(), 'access-control-allow-origin': '*' } });
+          },
+        );
+        await p.route(`${app.server.url}/e2e-sender.html`, (route) => route.fulfill({ contentType: 'text/html', body: sender }));
+      },
+    });
+    try {
+      const frame = await until(() => page.frames().find((f) => f.url().startsWith(`${app.server.url}/embed.html?`)), 'the embed frame exists');
+      await frame.locator('#isnad-text').waitFor({ timeout: 30_000 });
+      await until(() => origins.every((o) => page.consoleLog.some((line) => line.includes(`refusing ?origin=${o}`))), 'a console error for each opaque origin', 10_000);
+      assert.ok(page.errorLog.some((line) => line.includes('only http: and https: origins')), page.errorLog.join('\n'));
+      // Ready for a while, with forged messages arriving every 50 ms.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      assert.notEqual(await frame.locator('#isnad-text').inputValue(), 'forged');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('queues a message posted before ready and handles it after ready, in order', async () => {
+    let release;
+    const gate = new Promise((resolve) => {
+      release = resolve;
+    });
+    let wasmRequested;
+    const requested = new Promise((resolve) => {
+      wasmRequested = resolve;
+    });
+    const text = 'The mayor said that 300 new homes would be built by 2026.';
+    const page = await openHost(
+      `<!doctype html><html><body><script>
+        window.__messages = [];
+        addEventListener('message', (event) => {
+          if (event.source === document.getElementById('f').contentWindow) window.__messages.push(event.data);
+        });
+      </script><iframe id="f" src="/embed.html?origin=${encodeURIComponent(app.server.url)}"></iframe></body></html>`,
+      {
+        // Holds the frame's WebAssembly until the test lets it go: embed.js
+        // is running (and listening) but isnad is not ready.
+        setup: (p) =>
+          p.route('**/isnad-web_bg.wasm', async (route) => {
+            wasmRequested();
+            await gate;
+            await route.continue();
+          }),
+      },
+    );
+    try {
+      await requested;
+      await page.evaluate((t) => {
+        const frame = document.getElementById('f').contentWindow;
+        frame.postMessage({ isnad: 1, type: 'setText', text: t }, location.origin);
+        frame.postMessage({ isnad: 1, type: 'getAnnotations', id: 'early', format: 'isnad' }, location.origin);
+      }, text);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      assert.deepEqual(await page.evaluate(() => window.__messages), [], 'nothing before ready');
+      release();
+      const messages = await until(async () => {
+        const all = await page.evaluate(() => window.__messages);
+        return all.some((m) => m.type === 'annotations') ? all : null;
+      }, 'the reply to the early getAnnotations');
+      const types = messages.map((m) => m.type).filter((t) => t !== 'resize' && t !== 'change');
+      assert.deepEqual(types, ['ready', 'annotations']);
+      const reply = messages.find((m) => m.type === 'annotations');
+      assert.equal(reply.id, 'early');
+      assert.equal(reply.annotations.schema, 'isnad/1');
+      // The early setText was handled too (it renders on the next frame).
+      const frame = page.frames().find((f) => f.url().includes('/embed.html?'));
+      await until(async () => (await frame.locator('#isnad-text').inputValue()) === text, 'the frame shows the text sent before ready');
+      assert.deepEqual(errors(page), []);
+    } finally {
+      release();
+      await page.close();
+    }
+  });
+});
