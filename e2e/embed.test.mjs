@@ -126,6 +126,15 @@ describe('the example pages', () => {
     assert.ok(existsSync(path.join(DIST, 'examples', 'examples.css')));
   });
 
+  it("index.html and embed.html forbid <base> and form submission in their CSP (base-uri 'none'; form-action 'none')", () => {
+    for (const file of ['index.html', 'embed.html']) {
+      const html = readFileSync(path.join(DIST, file), 'utf8');
+      const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/)?.[1] ?? '';
+      assert.match(csp, /(^|; )base-uri 'none'(;|$)/, `${file}: ${csp}`);
+      assert.match(csp, /(^|; )form-action 'none'(;|$)/, `${file}: ${csp}`);
+    }
+  });
+
   it('sit beside the stable release files they load', () => {
     for (const file of ['isnad.js', 'isnad-web.js', 'isnad-web_bg.wasm', 'app.css', 'embed.html']) {
       assert.ok(existsSync(path.join(DIST, file)), `dist/${file} exists`);
