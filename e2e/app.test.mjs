@@ -302,3 +302,33 @@ describe('highlighted article', () => {
     await page.locator('#isnad-article').screenshot({ path: 'artifacts/ar-article.png' });
   });
 });
+
+describe("the page's Content-Security-Policy", () => {
+  let page;
+  before(async () => {
+    page = await openPage(app);
+  });
+  after(() => page?.close());
+
+  it("has base-uri 'none' and form-action 'none', and the article form still analyses without leaving the page", async () => {
+    const csp = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]').content);
+    assert.match(csp, /(^|; )base-uri 'none'(;|$)/, csp);
+    assert.match(csp, /(^|; )form-action 'none'(;|$)/, csp);
+    await page.evaluate(() => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (event) => window.__violations.push(event.effectiveDirective));
+      window.__stillHere = true;
+    });
+    const url = page.url();
+    await page.getByLabel('Article text').fill('The minister said that 90% of the schools would reopen in May.');
+    await page.getByRole('button', { name: 'Analyse' }).click();
+    await page.locator('#isnad-status').waitFor({ state: 'visible' });
+    // A submit the way the browser does it (Enter in a field, say).
+    await page.evaluate(() => document.querySelector('form.article-form').requestSubmit());
+    await page.waitForTimeout(300);
+    assert.equal(page.url(), url);
+    assert.equal(await page.evaluate(() => window.__stillHere), true, 'no navigation');
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(page.errorLog, []);
+  });
+});

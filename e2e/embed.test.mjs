@@ -126,6 +126,15 @@ describe('the example pages', () => {
     assert.ok(existsSync(path.join(DIST, 'examples', 'examples.css')));
   });
 
+  it("index.html and embed.html forbid <base> and form submission in their CSP (base-uri 'none'; form-action 'none')", () => {
+    for (const file of ['index.html', 'embed.html']) {
+      const html = readFileSync(path.join(DIST, file), 'utf8');
+      const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/)?.[1] ?? '';
+      assert.match(csp, /(^|; )base-uri 'none'(;|$)/, `${file}: ${csp}`);
+      assert.match(csp, /(^|; )form-action 'none'(;|$)/, `${file}: ${csp}`);
+    }
+  });
+
   it('sit beside the stable release files they load', () => {
     for (const file of ['isnad.js', 'isnad-web.js', 'isnad-web_bg.wasm', 'app.css', 'embed.html']) {
       assert.ok(existsSync(path.join(DIST, file)), `dist/${file} exists`);
@@ -840,6 +849,218 @@ describe('editing inside the shadow root', () => {
       // Snapped to whole words: it starts where the selection did.
       assert.ok((await marked.textContent()).startsWith(selected.trim().split(/\s+/)[0]));
     } finally {
+      await page.close();
+    }
+  });
+});
+
+/**
+ * Opens a page of the test's own (`html`) at `${server}/e2e-host.html`, on
+ * the server's origin so it can import /isnad.js. Records requests, errors
+ * and console messages as openExample does.
+ */
+async function openHost(html, { setup } = {}) {
+  const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  page.requestLog = [];
+  page.errorLog = [];
+  page.consoleLog = [];
+  page.on('request', (request) => page.requestLog.push(request.url()));
+  page.on('pageerror', (error) => page.errorLog.push(String(error)));
+  page.on('console', (message) => {
+    const line = `${message.text()} (${message.location().url})`;
+    page.consoleLog.push(line);
+    if (message.type() === 'error') page.errorLog.push(line);
+  });
+  await page.route(`${app.server.url}/e2e-host.html`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  if (setup) await setup(page);
+  await page.goto(`${app.server.url}/e2e-host.html`, { waitUntil: 'load' });
+  return page;
+}
+
+describe('a host page with an element of its own called #isnad-app', () => {
+  const TEXT = 'The minister said that 90% of the schools would reopen in May.';
+  let page;
+  before(async () => {
+    page = await openHost(`<!doctype html>
+<html><head><title>host</title></head><body>
+<div id="isnad-app"><p id="mine">The host's own content.</p><div id="target"></div></div>
+<script type="module">
+import { mount } from '/isnad.js';
+try {
+  window.handle = await mount(document.getElementById('target'), { text: ${JSON.stringify(TEXT)} });
+  await window.handle.ready;
+  window.state = 'ready';
+} catch (error) {
+  window.state = 'error: ' + error.message;
+}
+</script></body></html>`);
+    assert.equal(await until(() => page.evaluate(() => window.state), 'mount() settles'), 'ready');
+  });
+  after(() => page?.close());
+
+  it('gets its mount() instance and no stand-alone app', async () => {
+    const children = await page.evaluate(() => [...document.getElementById('isnad-app').children].map((e) => e.id));
+    assert.deepEqual(children, ['mine', 'target'], 'the host element is left as it was');
+    assert.equal(await page.locator('#target > .isnad-host').count(), 1);
+    assert.equal(await page.evaluate(() => document.querySelectorAll('#isnad-app > :not(#mine, #target)').length), 0);
+    // The one instance works: the text is there and analysed.
+    assert.equal(await page.locator('#target .isnad-host #isnad-text').inputValue(), TEXT);
+    await page.locator('#target .isnad-host #isnad-article [data-annotation-id]').first().waitFor();
+    assert.equal(await page.locator('#isnad-text').count(), 1, 'one editor on the page');
+  });
+
+  it('stores nothing in localStorage without the autosave option, even after typing', async () => {
+    await page.locator('#target .isnad-host #isnad-text').fill('Typed text that must not be stored anywhere.');
+    await page.locator('#target .isnad-host #isnad-text').press('End');
+    await page.keyboard.type(' More.');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
+    assert.deepEqual(errors(page), []);
+  });
+});
+
+describe('the theme option takes colours only', () => {
+  let page;
+  before(async () => {
+    page = await openHost(`<!doctype html>
+<html><head><title>host</title></head><body>
+<div id="target"></div>
+<script type="module">
+import { mount } from '/isnad.js';
+window.tryMount = async (theme) => {
+  try {
+    const handle = await mount(document.getElementById('target'), { text: 'Prices rose 4.5% in May.', theme });
+    await handle.ready;
+    const accent = document.querySelector('#target > .isnad-host').style.getPropertyValue('--isnad-accent');
+    handle.destroy();
+    return 'mounted ' + accent;
+  } catch (error) {
+    return 'error: ' + error.message;
+  }
+};
+window.state = 'ready';
+</script></body></html>`);
+    await until(() => page.evaluate(() => window.state), 'the page is ready');
+  });
+  after(() => page?.close());
+
+  it('refuses url() with a clear message, adds nothing and makes no request', async () => {
+    const result = await page.evaluate(() => window.tryMount({ accent: 'url(https://example.invalid/x.png)' }));
+    assert.match(result, /^error: isnad: options\.theme\.accent: .*url\(https:\/\/example\.invalid\/x\.png\).* is not a colour/);
+    assert.equal(await page.locator('#target').evaluate((t) => t.childNodes.length), 0, 'nothing added to the element');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.deepEqual(page.requestLog.filter((url) => url.includes('example.invalid')), []);
+  });
+
+  it('refuses other non-colours and a theme that is not a plain object', async () => {
+    for (const theme of [{ background: 'image-set("x.png" 1x)' }, { accent: 'var(--x, url(x.png))' }, { text: 'red; background: url(x.png)' }]) {
+      const result = await page.evaluate((t) => window.tryMount(t), theme);
+      assert.match(result, /^error: isnad: options\.theme\.\w+: .* is not a colour/, JSON.stringify(theme));
+    }
+    for (const theme of [5, true, []]) {
+      const result = await page.evaluate((t) => window.tryMount(t), theme);
+      assert.match(result, /^error: isnad: options\.theme must be an object/, JSON.stringify(theme));
+    }
+    assert.equal(await page.locator('#target').evaluate((t) => t.childNodes.length), 0);
+  });
+
+  it('accepts colours', async () => {
+    for (const accent of ['#0b6e4f', 'rgb(11 110 79 / 50%)', 'hsl(160, 80%, 24%)', 'rebeccapurple', 'currentColor']) {
+      assert.equal(await page.evaluate((a) => window.tryMount({ accent: a }), accent), `mounted ${accent}`);
+    }
+    assert.deepEqual(page.requestLog.filter((url) => !url.startsWith(app.server.url)), []);
+  });
+});
+
+describe('embed.html: opaque ?origin= values and messages before ready', () => {
+  it('refuses an opaque ?origin= (null, javascript:, file:, data:) with a console error, and trusts no opaque sender', async () => {
+    const origins = ['null', 'javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,x'];
+    const src = `${app.server.url}/embed.html?${origins.map((o) => `origin=${encodeURIComponent(o)}`).join('&')}`;
+    // The sender is a sandboxed frame, whose origin is opaque ("null"), and
+    // posts setText to its embed.html child again and again. The child is
+    // sandboxed too (sandboxing is inherited), so it loads isnad's files
+    // in CORS mode: the route below allows that.
+    const sender = `<!doctype html><html><body><iframe id="embed" src="${src}"></iframe><script>
+      setInterval(() => document.getElementById('embed').contentWindow.postMessage({ isnad: 1, type: 'setText', text: 'forged' }, '*'), 50);
+    </script></body></html>`;
+    const page = await openHost('<!doctype html><html><body><iframe id="outer" sandbox="allow-scripts" src="/e2e-sender.html"></iframe></body></html>', {
+      setup: async (p) => {
+        await p.route(
+          (url) => url.href.startsWith(app.server.url) && !/\/e2e-[a-z]+\.html$/.test(url.pathname),
+          async (route) => {
+            const response = await route.fetch();
+            await route.fulfill({ response, headers: { ...response.headers(), 'access-control-allow-origin': '*' } });
+          },
+        );
+        await p.route(`${app.server.url}/e2e-sender.html`, (route) => route.fulfill({ contentType: 'text/html', body: sender }));
+      },
+    });
+    try {
+      const frame = await until(() => page.frames().find((f) => f.url().startsWith(`${app.server.url}/embed.html?`)), 'the embed frame exists');
+      await frame.locator('#isnad-text').waitFor({ timeout: 30_000 });
+      await until(() => origins.every((o) => page.consoleLog.some((line) => line.includes(`refusing ?origin=${o}`))), 'a console error for each opaque origin', 10_000);
+      assert.ok(page.errorLog.some((line) => line.includes('only http: and https: origins')), page.errorLog.join('\n'));
+      // Ready for a while, with forged messages arriving every 50 ms.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      assert.notEqual(await frame.locator('#isnad-text').inputValue(), 'forged');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('queues a message posted before ready and handles it after ready, in order', async () => {
+    let release;
+    const gate = new Promise((resolve) => {
+      release = resolve;
+    });
+    let wasmRequested;
+    const requested = new Promise((resolve) => {
+      wasmRequested = resolve;
+    });
+    const text = 'The mayor said that 300 new homes would be built by 2026.';
+    const page = await openHost(
+      `<!doctype html><html><body><script>
+        window.__messages = [];
+        addEventListener('message', (event) => {
+          if (event.source === document.getElementById('f').contentWindow) window.__messages.push(event.data);
+        });
+      </script><iframe id="f" src="/embed.html?origin=${encodeURIComponent(app.server.url)}"></iframe></body></html>`,
+      {
+        // Holds the frame's WebAssembly until the test lets it go: embed.js
+        // is running (and listening) but isnad is not ready.
+        setup: (p) =>
+          p.route('**/isnad-web_bg.wasm', async (route) => {
+            wasmRequested();
+            await gate;
+            await route.continue();
+          }),
+      },
+    );
+    try {
+      await requested;
+      await page.evaluate((t) => {
+        const frame = document.getElementById('f').contentWindow;
+        frame.postMessage({ isnad: 1, type: 'setText', text: t }, location.origin);
+        frame.postMessage({ isnad: 1, type: 'getAnnotations', id: 'early', format: 'isnad' }, location.origin);
+      }, text);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      assert.deepEqual(await page.evaluate(() => window.__messages), [], 'nothing before ready');
+      release();
+      const messages = await until(async () => {
+        const all = await page.evaluate(() => window.__messages);
+        return all.some((m) => m.type === 'annotations') ? all : null;
+      }, 'the reply to the early getAnnotations');
+      const types = messages.map((m) => m.type).filter((t) => t !== 'resize' && t !== 'change');
+      assert.deepEqual(types, ['ready', 'annotations']);
+      const reply = messages.find((m) => m.type === 'annotations');
+      assert.equal(reply.id, 'early');
+      assert.equal(reply.annotations.schema, 'isnad/1');
+      // The early setText was handled too (it renders on the next frame).
+      const frame = page.frames().find((f) => f.url().includes('/embed.html?'));
+      await until(async () => (await frame.locator('#isnad-text').inputValue()) === text, 'the frame shows the text sent before ready');
+      assert.deepEqual(errors(page), []);
+    } finally {
+      release();
       await page.close();
     }
   });

@@ -8,12 +8,27 @@ import { mount } from './isnad.js';
 const VERSION = 1;
 const params = new URLSearchParams(location.search);
 const trusted = new Set();
-for (const value of params.getAll('origin')) {
+/**
+ * The origin of `value` when it is an http(s) URL; null otherwise. An
+ * opaque origin (`null`, `javascript:`, `file:`, `data:`, `blob:`, ...)
+ * is never trusted: it would stand for every sandboxed or local page,
+ * whose messages all say event.origin === "null".
+ */
+function httpOrigin(value) {
+  let url;
   try {
-    trusted.add(new URL(value).origin);
+    url = new URL(value);
   } catch {
-    console.warn(`isnad embed: ignoring ?origin=${value}: not a URL origin`);
+    return null;
   }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  return url.origin === 'null' ? null : url.origin;
+}
+
+for (const value of params.getAll('origin')) {
+  const origin = httpOrigin(value);
+  if (origin) trusted.add(origin);
+  else console.error(`isnad embed: refusing ?origin=${value}: only http: and https: origins can be trusted, never an opaque one ("null", javascript:, file:, data:)`);
 }
 if (trusted.size === 0) console.warn('isnad embed: no ?origin= given, so no page can talk to this frame');
 
@@ -25,17 +40,21 @@ function send(message) {
 
 const height = () => Math.ceil(document.documentElement.scrollHeight);
 
-const handle = await mount(document.getElementById('isnad-embed'), {
-  language: params.get('lang') ?? undefined,
-  uiLanguage: params.get('ui') ?? undefined,
-  readOnly: params.has('readonly'),
-  autosave: null,
-});
-
+// Listening starts now, before isnad has loaded: a message the host posts
+// early (say, setText on the iframe's load event) waits in `early` and is
+// handled, in order, once isnad is ready — it is never dropped.
+let handle;
+const early = [];
 window.addEventListener('message', (event) => {
   if (!trusted.has(event.origin) || event.source !== window.parent) return;
   const message = event.data;
   if (!message || typeof message !== 'object' || message.isnad !== VERSION) return;
+  if (handle) handleMessage(event, message);
+  else early.push([event, message]);
+});
+
+/** Handles one message from the trusted parent. */
+function handleMessage(event, message) {
   const reply = (answer) => event.source.postMessage({ isnad: VERSION, ...answer }, event.origin);
   try {
     switch (message.type) {
@@ -56,10 +75,16 @@ window.addEventListener('message', (event) => {
   } catch (error) {
     reply({ type: 'error', id: message.id, message: error.message });
   }
-});
+}
 
-await handle.ready;
-handle.on('change', (annotations) => send({ type: 'change', annotations }));
+const mounted = await mount(document.getElementById('isnad-embed'), {
+  language: params.get('lang') ?? undefined,
+  uiLanguage: params.get('ui') ?? undefined,
+  readOnly: params.has('readonly'),
+  autosave: null,
+});
+await mounted.ready;
+mounted.on('change', (annotations) => send({ type: 'change', annotations }));
 let lastHeight = 0;
 new ResizeObserver(() => {
   const now = height();
@@ -69,3 +94,6 @@ new ResizeObserver(() => {
   }
 }).observe(document.body);
 send({ type: 'ready', version: VERSION, height: height() });
+// Then the messages that came before ready, in the order they came.
+handle = mounted;
+for (const [event, message] of early.splice(0)) handleMessage(event, message);

@@ -10,11 +10,10 @@
 // was. Importing this module also defines <isnad-annotator>. Nothing here
 // makes a network request except loading isnad's own files once.
 // docs/embedding.md documents all of it.
-import init, { mountIn } from './isnad-web.js';
+import init, { mountIn, checkTheme } from './isnad-web.js';
 
 const STYLESHEET = new URL('./app.css', import.meta.url).href;
 const EVENTS = ['ready', 'change', 'select'];
-const THEME = ['accent', 'quote', 'claim', 'mention', 'background', 'text'];
 
 let started;
 /** Loads the WebAssembly module once for every instance on the page. */
@@ -38,12 +37,22 @@ function optionsJson(options) {
   }
 }
 
-/** Sets the theme colours as --isnad-* custom properties (CSSOM, which a strict CSP allows). */
+/**
+ * Sets the theme colours as --isnad-* custom properties (CSSOM, which a
+ * strict CSP allows). Only after the Rust side has checked them: colours
+ * only, nothing that can load a file (url(), image-set(), var(), ...).
+ */
 function applyTheme(element, theme) {
   if (theme === undefined || theme === null) return;
-  for (const [name, value] of Object.entries(theme)) {
-    if (!THEME.includes(name)) throw fail(`options.theme: unknown colour "${name}" (known: ${THEME.join(', ')})`);
-    if (typeof value !== 'string') throw fail(`options.theme.${name} must be a CSS colour string`);
+  let json;
+  try {
+    json = JSON.stringify(theme);
+  } catch (error) {
+    throw fail(`options.theme cannot be read: ${error.message}`);
+  }
+  checkTheme(json);
+  // The checked copy, not the caller's object (which could change).
+  for (const [name, value] of Object.entries(JSON.parse(json))) {
     element.style.setProperty(`--isnad-${name}`, value);
   }
 }
@@ -175,14 +184,15 @@ async function mountInShadow(shadowRoot, options, onDestroy) {
 export async function mount(element, options = {}) {
   if (!(element instanceof Element)) throw fail('mount(element, options): element must be a DOM element');
   optionsJson(options);
+  await start();
   const host = document.createElement('div');
   host.className = 'isnad-host';
+  // Throws (so mount() rejects) before the host is in the page.
   applyTheme(host, options?.theme);
   const shadow = host.attachShadow({ mode: 'open' });
   element.append(host);
-  const { theme, ...rest } = options ?? {};
   try {
-    return await mountInShadow(shadow, rest, () => host.remove());
+    return await mountInShadow(shadow, options, () => host.remove());
   } catch (error) {
     host.remove();
     throw error;

@@ -214,9 +214,7 @@ fn config_from(options: &Value, bridge: Rc<Bridge>) -> Result<Config, JsError> {
             )),
         };
     if let Some(theme) = options.get("theme") {
-        if !theme.is_object() && !theme.is_null() {
-            return Err(bad("options.theme must be an object of CSS colours"));
-        }
+        crate::theme::check(theme).map_err(bad)?;
     }
     let initial = match options.get("annotations") {
         None | Some(Value::Null) => text.map(Initial::Text),
@@ -261,6 +259,15 @@ fn read_annotations(
         )
         .collect();
     Ok((imported.analysis, orphans))
+}
+
+/// Checks the `theme` option (its JSON) before `isnad.js` sets any
+/// `--isnad-*` property: colours only ([`crate::theme::check`]).
+#[wasm_bindgen(js_name = checkTheme)]
+pub fn check_theme(theme: &str) -> Result<(), JsError> {
+    let theme: Value =
+        serde_json::from_str(theme).map_err(|e| bad(format!("options.theme: {e}")))?;
+    crate::theme::check(&theme).map_err(bad)
 }
 
 /// Renders an instance into `root` (a `<div>` inside the shadow root

@@ -5,11 +5,14 @@
 //! holding a comma, a double quote, CR or LF is put in double quotes, its
 //! quotes doubled). Offsets are Unicode code points, as in every isnad file.
 //!
-//! **Formula injection**: a cell that starts with `=`, `+`, `@`, a tab, a
-//! CR, or a `-` not followed by a digit would be run as a formula by some
-//! spreadsheets, so it gets a leading apostrophe (`'=SUM(A1)`); numbers like
-//! `-5` are left alone. The apostrophe is visible in the cell: the text is
-//! otherwise kept exactly.
+//! **Formula injection**: a cell that a spreadsheet would run as a formula
+//! gets a leading apostrophe (`'=SUM(A1)`). That is a cell starting with
+//! `=`, `@`, a tab or a CR; one starting with `-` or `+` not followed by a
+//! digit (`-x`, `+A1`); and one starting with `-` or `+` and a digit that
+//! has an operator (`+ - * / ^ & = < > ( ) | !`) after it (`-1+2`, `+3*4`,
+//! `-2+3+cmd|' /C calc'!A0`). Plain numbers and number-like text with no
+//! operator stay as they are: `-5`, `-3.5`, `+33 1 23`, `-3.5%`. The
+//! apostrophe is visible in the cell: the text is otherwise kept exactly.
 
 use crate::model::{Analysis, Detail};
 use crate::offsets::OffsetMap;
@@ -21,10 +24,17 @@ pub const CLAIM_COLUMNS: [&str; 6] = ["text", "categories", "status", "note", "s
 
 /// A cell that a spreadsheet would run as a formula, made inert.
 fn defuse(cell: &str) -> std::borrow::Cow<'_, str> {
+    /// What makes a cell starting with a signed number a formula.
+    const OPERATORS: [char; 13] = [
+        '+', '-', '*', '/', '^', '&', '=', '<', '>', '(', ')', '|', '!',
+    ];
     let mut chars = cell.chars();
     let risky = match chars.next() {
-        Some('=' | '+' | '@' | '\t' | '\r') => true,
-        Some('-') => !chars.next().is_some_and(|c| c.is_ascii_digit()),
+        Some('=' | '@' | '\t' | '\r') => true,
+        Some('-' | '+') => match chars.next() {
+            Some(c) if c.is_ascii_digit() => chars.as_str().contains(OPERATORS),
+            _ => true,
+        },
         _ => false,
     };
     if risky {
@@ -122,13 +132,41 @@ mod tests {
     #[test]
     fn defuses_formulas_but_not_numbers() {
         assert_eq!(defuse("=SUM(A1)"), "'=SUM(A1)");
-        assert_eq!(defuse("+1"), "'+1");
+        assert_eq!(defuse("+A1"), "'+A1");
+        assert_eq!(defuse("+"), "'+");
         assert_eq!(defuse("@cmd"), "'@cmd");
         assert_eq!(defuse("\tx"), "'\tx");
         assert_eq!(defuse("\rx"), "'\rx");
         assert_eq!(defuse("-x"), "'-x");
         assert_eq!(defuse("-"), "'-");
         assert_eq!(defuse("-5"), "-5");
+        assert_eq!(defuse("-3"), "-3");
+        assert_eq!(defuse("-3.5"), "-3.5");
+        assert_eq!(defuse("-3.5%"), "-3.5%");
+        assert_eq!(defuse("+1"), "+1");
+        assert_eq!(defuse("+33 1 23 45 67 89"), "+33 1 23 45 67 89");
+        assert_eq!(defuse("-1 000 dollars"), "-1 000 dollars");
+    }
+
+    #[test]
+    fn defuses_signed_numbers_followed_by_an_operator() {
+        for cell in [
+            "-1+2",
+            "+3*4",
+            "-1-1",
+            "+1/2",
+            "-2^3",
+            "+1&A1",
+            "-1=1",
+            "+1<2",
+            "-1>2",
+            "+1(2)",
+            "-2+3+cmd|' /C calc'!A0",
+            "+33 1 23+SUM(A1)",
+            "-3.5+HYPERLINK(\"http://x\")",
+        ] {
+            assert_eq!(defuse(cell), format!("'{cell}"), "{cell}");
+        }
         assert_eq!(defuse("قال"), "قال");
         assert_eq!(defuse(""), "");
     }
