@@ -168,7 +168,7 @@ describe('the document library', () => {
     await pasteAndWait(page, 'First article: the minister said prices rose 5%.');
     await saved(page);
     await page.locator('#isnad-new-document').click();
-    await page.waitForFunction(() => document.querySelector('#isnad-text').value === '');
+    await page.waitForFunction(() => document.querySelector('#isnad-text')?.value === '');
     await pasteAndWait(page, 'Second article: officials met on Tuesday.');
     await page.waitForTimeout(700);
     await page.locator('#isnad-library-toggle').click();
@@ -179,7 +179,7 @@ describe('the document library', () => {
     // Open the first one.
     const first = page.locator('#isnad-library-list li.document').nth(1);
     await first.locator('button.open').click();
-    await page.waitForFunction(() => document.querySelector('#isnad-text').value.startsWith('First article'));
+    await page.waitForFunction(() => (document.querySelector('#isnad-text')?.value ?? '').startsWith('First article'));
     await page.locator('#isnad-article [data-annotation-id]').first().waitFor();
     // Rename the open one through the title field.
     await page.locator('#isnad-doc-title').fill('Budget story');
@@ -211,7 +211,7 @@ describe('stored records', () => {
     await saved(page);
     await page.locator('#isnad-library-toggle').click();
     await page.locator('#isnad-library-list li.document', { hasText: 'First article' }).locator('button.open').click();
-    await page.waitForFunction(() => document.querySelector('#isnad-text').value.startsWith('First article'));
+    await page.waitForFunction(() => (document.querySelector('#isnad-text')?.value ?? '').startsWith('First article'));
     await page.waitForTimeout(900);
     assert.equal(await updated(), before);
     // It is the open one for the next start all the same.
@@ -235,7 +235,7 @@ describe('stored records', () => {
       localStorage.setItem('isnad:open', 'impostor');
     }, victim);
     await page.reload();
-    await page.waitForFunction(() => document.querySelector('#isnad-text').value.startsWith('Impostor'));
+    await page.waitForFunction(() => (document.querySelector('#isnad-text')?.value ?? '').startsWith('Impostor'));
     await page.locator('#isnad-text').focus();
     await page.keyboard.press('Control+End');
     await page.keyboard.type(' More.');
@@ -282,7 +282,7 @@ describe('library backup', () => {
     assert.equal(await other.locator('#isnad-library-list li.document').count(), 3);
     // The restored document opens with its verdict.
     await other.locator('#isnad-library-list li.document', { hasText: 'First article' }).locator('button.open').click();
-    await other.waitForFunction(() => document.querySelector('#isnad-text').value.startsWith('First article'));
+    await other.waitForFunction(() => (document.querySelector('#isnad-text')?.value ?? '').startsWith('First article'));
     await other.waitForSelector('#isnad-claims .review[data-status="false"]');
     // A broken file restores nothing and says why.
     const broken = path.join(tmp, 'broken-backup.json');
@@ -307,7 +307,7 @@ describe('switching documents', () => {
     const text = 'Officials met on Tuesday.';
     const file = { schema: 'isnad/1', document: { language: 'en', text }, annotations: [], speakers: [] };
     await importFile(page, 'other.isnad.json', JSON.stringify(file));
-    await page.waitForFunction((t) => document.querySelector('#isnad-text').value === t, text);
+    await page.waitForFunction((t) => document.querySelector('#isnad-text')?.value === t, text);
     await page.locator('#isnad-library-toggle').click();
     await page.locator('#isnad-library-list li.document', { hasText: 'We will not back down' }).locator('button.open').click();
     await page.locator('#isnad-article [data-annotation-id]').first().waitFor();

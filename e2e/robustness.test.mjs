@@ -219,7 +219,7 @@ describe('a document that did not finish opening', () => {
     await page.locator('#isnad-failed').waitFor();
     assert.equal(await page.locator('#isnad-text').inputValue(), '');
     await page.locator('#isnad-open-safely').click();
-    await page.waitForFunction((t) => document.querySelector('#isnad-text').value === t, text);
+    await page.waitForFunction((t) => document.querySelector('#isnad-text')?.value === t, text);
     await page.locator('#isnad-safe-mode').waitFor();
     assert.equal(await page.locator('#isnad-article').count(), 0);
     assert.ok(await page.locator('#isnad-quotes li[data-kind="quote"]').count());

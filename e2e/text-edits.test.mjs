@@ -95,10 +95,10 @@ describe('editing the text keeps the work', () => {
 
     // One Undo: the old text, with the same work on it.
     await page.locator('#isnad-undo').click();
-    await page.waitForFunction((text) => document.querySelector('#isnad-text').value === text, TEXT);
+    await page.waitForFunction((text) => document.querySelector('#isnad-text')?.value === text, TEXT);
     assert.deepEqual(await verdict(page, 'raise taxes'), { status: 'false', note: 'رفض المجلس 😀' });
     await page.locator('#isnad-redo').click();
-    await page.waitForFunction(() => document.querySelector('#isnad-text').value.endsWith(' Again.'));
+    await page.waitForFunction(() => (document.querySelector('#isnad-text')?.value ?? '').endsWith(' Again.'));
 
     await saved(page);
     await page.reload();
@@ -108,7 +108,7 @@ describe('editing the text keeps the work', () => {
     assert.deepEqual(await handQuotes(page), ['Officials met in Paris']);
     // The undo step across the text change was saved too.
     await page.locator('#isnad-undo').click();
-    await page.waitForFunction((text) => document.querySelector('#isnad-text').value === text, TEXT);
+    await page.waitForFunction((text) => document.querySelector('#isnad-text')?.value === text, TEXT);
     assert.deepEqual(page.errorLog, []);
     await page.close();
   });
@@ -158,7 +158,7 @@ describe('editing the text keeps the work', () => {
     await page.locator('#isnad-library-toggle').click();
     await page.waitForFunction(() => document.querySelectorAll('#isnad-library-list li.document').length === 2);
     await page.locator('#isnad-library-list li.document', { hasText: 'قالَ الوزير' }).locator('button.open').click();
-    await page.waitForFunction((text) => document.querySelector('#isnad-text').value === text, TEXT);
+    await page.waitForFunction((text) => document.querySelector('#isnad-text')?.value === text, TEXT);
     assert.deepEqual(await verdict(page, 'raise taxes'), { status: 'false', note: 'old work' });
     await page.close();
   });
