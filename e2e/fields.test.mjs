@@ -92,3 +92,30 @@ describe('fact-check fields', () => {
     await page.close();
   });
 });
+
+describe('on a phone (390 px)', () => {
+  it('long speaker names never widen the page, and every field of the editor can be reached', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'en-US' });
+    await page.goto(app.server.url + '/', { waitUntil: 'load' });
+    await page.locator('#isnad-text').waitFor();
+    await pasteAndWait(page, '"We will not back down," Abdulrahman Mohammed Al-Qahtaniyyeh-Binhamadan said.\nThe council voted to raise taxes by 3% in 2027.');
+    await page.locator('#isnad-article [data-kind="quote"][data-role="content"]').first().click();
+    await page.locator('#isnad-quote-form').waitFor();
+    // A second, even longer name, given by hand: the speaker select lists both.
+    await page.locator('#isnad-new-speaker').fill('The Deputy Minister for Regional Infrastructure, Transport and Development Abdulrahman Mohammed');
+    await page.locator('#isnad-new-speaker').press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('#isnad-quote-speaker option').length >= 3);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 390, `page is ${width} px wide`);
+    // The form select and the cue are inside the editor's visible box.
+    for (const id of ['#isnad-quote-speaker', '#isnad-quote-form', '#isnad-quote-cue']) {
+      const visible = await page.locator(id).evaluate((el) => {
+        const slot = el.closest('.editor-slot').getBoundingClientRect();
+        const box = el.getBoundingClientRect();
+        return box.bottom <= slot.bottom + 1 && box.right <= window.innerWidth + 1;
+      });
+      assert.ok(visible, `${id} is cut off`);
+    }
+    await page.close();
+  });
+});
