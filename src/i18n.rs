@@ -224,6 +224,13 @@ pub struct Text {
     pub failed_to_open: &'static str,
     /// Button: open that document in safe mode.
     pub open_safely: &'static str,
+    /// Orphan reason: the text is not in the document.
+    pub orphan_not_found: &'static str,
+    /// Orphan reason: only a position, past the end; `{start}`, `{end}`,
+    /// `{len}` (code points).
+    pub orphan_out_of_range: &'static str,
+    /// Orphan reason: no text selector.
+    pub orphan_no_selector: &'static str,
     /// Button: download the whole library as one file.
     pub backup: &'static str,
     /// Button (file input): restore a library backup.
@@ -336,6 +343,20 @@ fn count_ar(n: usize, what: Counted) -> String {
 }
 
 impl Text {
+    /// Why an imported annotation could not be placed, in this language.
+    pub fn orphan_reason(&self, reason: &isnad_engine::anchor::OrphanReason) -> String {
+        use isnad_engine::anchor::OrphanReason;
+        match reason {
+            OrphanReason::NotFound => self.orphan_not_found.to_string(),
+            OrphanReason::OutOfRange { start, end, len } => self
+                .orphan_out_of_range
+                .replace("{start}", &start.to_string())
+                .replace("{end}", &end.to_string())
+                .replace("{len}", &len.to_string()),
+            OrphanReason::NoSelector => self.orphan_no_selector.to_string(),
+        }
+    }
+
     /// The name of a quote form.
     pub const fn form_name(&self, form: QuoteForm) -> &'static str {
         match form {
@@ -452,6 +473,9 @@ pub const EN: Text = Text {
     close: "Close",
     failed_to_open: "“{title}” did not finish opening last time, so it was not reopened. Nothing in it is lost.",
     open_safely: "Open it without highlights",
+    orphan_not_found: "its text is not in the document, not even approximately",
+    orphan_out_of_range: "it gives only a position, {start}..{end}, and the text has {len} characters",
+    orphan_no_selector: "it names no piece of text (no TextQuoteSelector or TextPositionSelector)",
     backup: "Back up the library",
     restore: "Restore a backup…",
     restored_line: "Backup restored: {added} added, {replaced} replaced by a newer copy, {copies} kept as copies, {same} already here.",
@@ -571,6 +595,9 @@ pub const AR: Text = Text {
     close: "إغلاق",
     failed_to_open: "لم يكتمل فتح «{title}» في المرة السابقة، فلم يُعَد فتحه. لم يضِع منه شيء.",
     open_safely: "افتحه دون تظليل",
+    orphan_not_found: "نصه ليس في المستند ولا ما يقاربه",
+    orphan_out_of_range: "يذكر موضعًا فقط، {start}..{end}، وفي النص {len} حرفًا",
+    orphan_no_selector: "لا يشير إلى أي جزء من النص (لا TextQuoteSelector ولا TextPositionSelector)",
     backup: "انسخ المكتبة احتياطيًا",
     restore: "استعد نسخة احتياطية…",
     restored_line: "استُعيدت النسخة: أُضيف {added}، واستُبدل {replaced} بنسخة أحدث، وحُفظ {copies} نسخًا، و{same} موجود أصلًا.",
@@ -690,6 +717,9 @@ pub const FR: Text = Text {
     close: "Fermer",
     failed_to_open: "« {title} » n’a pas fini de s’ouvrir la dernière fois : il n’a pas été rouvert. Rien n’y est perdu.",
     open_safely: "L’ouvrir sans surlignage",
+    orphan_not_found: "son texte n’est pas dans le document, même approximativement",
+    orphan_out_of_range: "il ne donne qu’une position, {start}..{end}, et le texte a {len} caractères",
+    orphan_no_selector: "il ne désigne aucun passage du texte (ni TextQuoteSelector ni TextPositionSelector)",
     backup: "Sauvegarder la bibliothèque",
     restore: "Restaurer une sauvegarde…",
     restored_line: "Sauvegarde restaurée : {added} ajoutés, {replaced} remplacés par une copie plus récente, {copies} gardés en copie, {same} déjà là.",
@@ -738,6 +768,26 @@ mod tests {
         assert_eq!(UiLang::from_preferences(["ar-EG"]), UiLang::Ar);
         assert_eq!(UiLang::from_preferences(["de", "ja"]), UiLang::En);
         assert_eq!(UiLang::from_preferences([]), UiLang::En);
+    }
+
+    #[test]
+    fn orphan_reasons_are_in_the_interface_language() {
+        use isnad_engine::anchor::OrphanReason;
+        let range = OrphanReason::OutOfRange {
+            start: 3,
+            end: 9,
+            len: 5,
+        };
+        for ui in UiLang::ALL {
+            let t = ui.text();
+            let said = t.orphan_reason(&range);
+            assert!(said.contains("3..9") && said.contains('5'), "{said}");
+            assert!(!t.orphan_reason(&OrphanReason::NotFound).is_empty());
+        }
+        assert_ne!(
+            UiLang::Ar.text().orphan_reason(&OrphanReason::NoSelector),
+            UiLang::En.text().orphan_reason(&OrphanReason::NoSelector)
+        );
     }
 
     #[test]

@@ -15,7 +15,7 @@ use isnad_engine::Analysis;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::i18n::{Counted, UiLang};
+use crate::i18n::{Counted, Text, UiLang};
 use crate::services::{files, storage};
 use crate::state::{Action, ImportOutcome};
 
@@ -153,7 +153,6 @@ pub fn files_panel(props: &FilesPanelProps) -> Html {
         let dispatch = props.dispatch.clone();
         let open_text = props.analysis.as_ref().map(|a| a.text.clone());
         let open_text = Rc::new(open_text);
-        let needs_text = t.import_needs_text;
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|list| list.get(0)) else {
@@ -172,7 +171,7 @@ pub fn files_panel(props: &FilesPanelProps) -> Html {
             let file = gloo::file::File::from(file);
             let task = gloo::file::callbacks::read_as_bytes(&file, move |bytes| {
                 let action = match bytes {
-                    Ok(bytes) => read_import(&name, &bytes, open_text.as_deref(), needs_text),
+                    Ok(bytes) => read_import(&name, &bytes, open_text.as_deref(), t),
                     Err(error) => Action::ImportFailed(AttrValue::from(format!("{name}: {error}"))),
                 };
                 dispatch.emit(action);
@@ -239,7 +238,7 @@ pub fn files_panel(props: &FilesPanelProps) -> Html {
 /// Reads an imported file into the action that applies it, or the action
 /// that reports why not. An `isnad/1` file opens as its own document; W3C
 /// annotations need the open text.
-fn read_import(name: &str, bytes: &[u8], open_text: Option<&str>, needs_text: &str) -> Action {
+fn read_import(name: &str, bytes: &[u8], open_text: Option<&str>, t: &Text) -> Action {
     let failed =
         |e: isnad_engine::EngineError| Action::ImportFailed(AttrValue::from(e.to_string()));
     let text = match import::utf8(name, bytes) {
@@ -254,7 +253,7 @@ fn read_import(name: &str, bytes: &[u8], open_text: Option<&str>, needs_text: &s
         Format::Isnad => None,
         Format::W3c => match open_text {
             Some(text) => Some(text),
-            None => return Action::ImportFailed(AttrValue::from(needs_text.to_string())),
+            None => return Action::ImportFailed(AttrValue::from(t.import_needs_text.to_string())),
         },
     };
     match import::import(name, text, target) {
@@ -268,7 +267,7 @@ fn read_import(name: &str, bytes: &[u8], open_text: Option<&str>, needs_text: &s
                     .map(|o| {
                         (
                             AttrValue::from(o.exact.clone()),
-                            AttrValue::from(o.reason.to_string()),
+                            AttrValue::from(t.orphan_reason(&o.reason)),
                         )
                     })
                     .collect(),
