@@ -219,6 +219,30 @@ describe('two instances on one page (examples/two-instances.html)', () => {
     assert.equal(await inside('second', '#isnad-text').inputValue(), other.document.text);
   });
 
+  it('restores another article in call order: setText(B) then setAnnotations(savedB) places every annotation on B', async () => {
+    const textB = 'قال المتحدث إن 40 شاحنة عبرت المعبر أمس.';
+    const saved = oneClaim(textB, 'ar', 'c7');
+    const result = await page.evaluate(([textB, saved]) => {
+      const { handles } = window.isnadExample;
+      const changes = [];
+      handles.first.on('change', (file) => changes.push(file));
+      window.__changes = changes;
+      handles.first.setText(textB);
+      const right = handles.first.getAnnotations('isnad').document.text;
+      const placed = handles.first.setAnnotations(saved);
+      return { right, placed };
+    }, [textB, saved]);
+    assert.equal(result.right, textB);
+    assert.deepEqual(result.placed.orphans, []);
+    await until(async () => (await file('first')).document.text === textB, 'the text is B');
+    await until(async () => (await ids('first')).includes('c7'), 'the saved claim is on B');
+    await until(async () => (await inside('first', '#isnad-text').inputValue()) === textB, 'the textarea shows B');
+    // The last change the host heard is B with its saved annotation.
+    const last = await page.evaluate(() => window.__changes.at(-1));
+    assert.equal(last.document.text, textB);
+    assert.ok(last.annotations.some((a) => a.id === 'c7' && a.status === 'verified'));
+  });
+
   it('fires select, then change after an edit, in the edited instance only', async () => {
     await page.evaluate(() => {
       window.__changes = { first: [], second: [] };

@@ -333,6 +333,10 @@ impl Instance {
         let text = text
             .as_string()
             .ok_or_else(|| bad("setText needs a string"))?;
+        // Takes effect at once for the host's next calls: getAnnotations
+        // gives this text, and a following setAnnotations places on it
+        // (the page catches up when Yew runs the queued action).
+        *self.bridge.current.borrow_mut() = (None, AttrValue::from(text.clone()));
         self.bridge.dispatch(Action::Replace(Initial::Text(text)))
     }
 
