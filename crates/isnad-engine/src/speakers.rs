@@ -22,6 +22,9 @@ pub struct NameParts {
     pub name: Option<String>,
     /// The whole mention, as written (for unnamed sources).
     pub phrase: String,
+    /// A second title after the name when one also stands before it
+    /// ("الدكتور سامي الحداد، وزير النقل" → "وزير النقل").
+    pub office: Option<String>,
 }
 
 /// Splits a mention into title and name.
@@ -51,6 +54,7 @@ pub fn split_mention(p: &Prepared, mention: Span) -> NameParts {
                 title: Some(p.text[ts..te].trim().to_string()),
                 name: Some(p.text[s..e].trim().to_string()),
                 phrase,
+                office: None,
             };
         }
     }
@@ -81,8 +85,15 @@ pub fn split_mention(p: &Prepared, mention: Span) -> NameParts {
             } else {
                 words.len()
             };
+            let before = slice(0, i);
+            let after = slice(end, words.len());
             NameParts {
-                title: slice(0, i).or_else(|| slice(end, words.len())),
+                office: if before.is_some() {
+                    after.clone()
+                } else {
+                    None
+                },
+                title: before.or(after),
                 name: slice(i, end),
                 phrase,
             }
@@ -91,6 +102,7 @@ pub fn split_mention(p: &Prepared, mention: Span) -> NameParts {
             title: None,
             name: None,
             phrase,
+            office: None,
         },
     }
 }
@@ -353,6 +365,21 @@ fn key_words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The keys of a title's words, each also kept with a leading و that may
+/// be its first letter ("وزير" → "زير" and "وزير").
+fn title_keys(s: &str) -> Vec<String> {
+    crate::chars::fold(s)
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .flat_map(|w| {
+            let a = key(w);
+            let b = key_keeping_waw(w);
+            [Some(a.to_string()), (a != b).then(|| b.to_string())]
+        })
+        .flatten()
+        .collect()
+}
+
 struct Cluster {
     speaker: Speaker,
     name_words: Vec<String>,
@@ -432,7 +459,19 @@ pub fn cluster(p: &Prepared, quotes: &[FoundQuote]) -> (Vec<Speaker>, Vec<Option
                 }
             }
         }
-        let title_words = parts.title.as_deref().map(key_words).unwrap_or_default();
+        let mut title_words = parts.title.as_deref().map(key_words).unwrap_or_default();
+        if parts.name.is_some() {
+            // An honorific before the name and the office after it ("الدكتور
+            // خالد، وزير الصحة"): a later "الوزير" is this person too.
+            if let Some(office) = &parts.office {
+                title_words.extend(title_keys(office));
+            }
+            if let Some(after) = appositive_title(p, m) {
+                if parts.title.as_deref() != Some(after.as_str()) {
+                    title_words.extend(title_keys(&after));
+                }
+            }
+        }
         let ci = match found {
             Some(ci) => {
                 let c = &mut clusters[ci];
@@ -445,6 +484,12 @@ pub fn cluster(p: &Prepared, quotes: &[FoundQuote]) -> (Vec<Speaker>, Vec<Option
                 if c.speaker.title.is_none() && parts.name.is_some() {
                     c.speaker.title = parts.title.clone();
                     c.title_words = title_words;
+                } else if parts.name.is_some() {
+                    for w in title_words {
+                        if !c.title_words.contains(&w) {
+                            c.title_words.push(w);
+                        }
+                    }
                 }
                 c.speaker.mentions.push(m);
                 ci
@@ -851,7 +896,88 @@ fn resolve_description(p: &Prepared, idx: &WordIndex, mention: Span) -> Option<S
             return Some(text(s, e));
         }
     }
+    // The description with its complement and a name in apposition in the
+    // same sentence: "le ministre wallon des Finances, le libéral Jean
+    // Dupont", "Le président du club de Lyon, Paul Martin, a dit";
+    // or after the name: "Paul Martin, président du club".
+    for k in idx.occurrences(p, &keys).filter(|&k| k != words[0]) {
+        if let Some(name) =
+            latin_name_after_role(p, k + keys.len()).or_else(|| latin_name_before_role(p, k))
+        {
+            return Some(name);
+        }
+    }
     None
+}
+
+/// A capitalised name of two words or more within the sentence after a
+/// role phrase ending at `from`, set off by a comma or an article and
+/// adjective: "des Finances, le libéral Jean Dupont".
+fn latin_name_after_role(p: &Prepared, from: usize) -> Option<String> {
+    let n = p.tokens.len();
+    let name_word = |k: usize| is_capitalised(p, k) && !lx::is_en_fr_title(p.norm(k));
+    let mut k = from;
+    let mut after_comma = false;
+    while k < n && k - from < 12 {
+        let t = &p.tokens.list[k];
+        if t.kind == TokenKind::Newline
+            || matches!(p.word(k), "." | ":" | ";" | "«" | "»" | "\"" | "“" | "”")
+        {
+            return None;
+        }
+        if p.word(k) == "," {
+            after_comma = true;
+        }
+        if name_word(k) {
+            let mut e = k;
+            while e < n
+                && (name_word(e)
+                    || e > k && matches!(p.word(e), "-") && e + 1 < n && name_word(e + 1))
+            {
+                e += 1;
+            }
+            let words = (k..e)
+                .filter(|&i| p.tokens.list[i].kind == TokenKind::Word)
+                .count();
+            let prev_ok = k > from && (p.word(k - 1) == "," || !is_capitalised(p, k - 1));
+            if words >= 2 && after_comma && prev_ok {
+                return Some(
+                    p.text[p.tokens.list[k].span.start..p.tokens.list[e - 1].span.end].to_string(),
+                );
+            }
+            k = e;
+            continue;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// A capitalised name of two words or more right before a role phrase
+/// starting at `at`, with a comma between: "Paul Martin, président du
+/// club".
+fn latin_name_before_role(p: &Prepared, at: usize) -> Option<String> {
+    let mut k = at;
+    while k > 0 && lx::is_determiner(p.norm(k - 1)) && p.tokens.list[k - 1].kind == TokenKind::Word
+    {
+        k -= 1;
+    }
+    if k < 2 || p.word(k - 1) != "," {
+        return None;
+    }
+    let e = k - 1;
+    let mut s = e;
+    while s > 0
+        && (is_capitalised(p, s - 1) && !lx::is_en_fr_title(p.norm(s - 1))
+            || s < e && p.word(s - 1) == "-")
+    {
+        s -= 1;
+    }
+    let words = (s..e)
+        .filter(|&i| p.tokens.list[i].kind == TokenKind::Word)
+        .count();
+    (words >= 2 && p.tokens.list[s].kind == TokenKind::Word)
+        .then(|| p.text[p.tokens.list[s].span.start..p.tokens.list[e - 1].span.end].to_string())
 }
 
 /// The word tokens of a mention.
@@ -1026,6 +1152,26 @@ mod tests {
         assert_eq!(s.len(), 1, "{s:?}");
         assert_eq!(s[0].name, "عبد الكريم الشامي");
         assert_eq!(of, vec![Some(0)]);
+    }
+
+    #[test]
+    fn a_role_resolves_to_the_person_named_with_it() {
+        // The office in apposition after an honorific and name.
+        let text = "قال الدكتور سامي الحداد، وزير النقل: إن الطريق سيفتح غدا.\nوأوضح الوزير أن الأشغال انتهت.";
+        let (s, of) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(of, vec![Some(0), Some(0)]);
+        // The role with its complement, then the name set off by commas.
+        let text = "Le ministre régional des Sports et du Tourisme, le centriste Paul-Henri Lemoine, a répondu jeudi. \
+                    \"Nous irons jusqu'au bout\", a souligné le ministre régional.";
+        let (s, _) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].name, "Paul-Henri Lemoine");
+        let text = "Sarah Collins, harbour director, opened the meeting. \
+                    \"We will rebuild the pier\", the harbour director said.";
+        let (s, _) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].name, "Sarah Collins");
     }
 
     #[test]
