@@ -729,8 +729,10 @@ fn arabic_nisba(p: &Prepared, k: usize) -> bool {
 /// The fullest form of a name found in the text: "العبدلي" → "محمد
 /// العبدلي", "Shafie" → "Shafie Apdal", "دعاء" → "دعاء الحذيفي".
 fn fuller_name(p: &Prepared, idx: &WordIndex, name_words: &[String]) -> Option<String> {
-    // Names of two words or more are taken as complete.
-    if name_words.len() != 1 {
+    // Names of two words or more are taken as complete, but for an Arabic
+    // patronymic alone ("ولد شدو", "بن سالم").
+    let patronymic = name_words.len() == 2 && is_patronymic_link(&name_words[0]);
+    if name_words.len() != 1 && !patronymic {
         return None;
     }
     let n = p.tokens.len();
@@ -753,9 +755,20 @@ fn fuller_name(p: &Prepared, idx: &WordIndex, name_words: &[String]) -> Option<S
                         || lx::is_ar_verb(lx::strip_conjunction(p.norm(before)))
                         || lx::is_ar_title_word(p.norm(before))
                         || is_definite(p, before)
+                        || is_patronymic_link(p.norm(before))
                 };
                 if slot {
                     a -= 1;
+                    // A chain of "بن"/"ولد" links: "خالد بن محمد المشيخي".
+                    let mut links = 0;
+                    while links < 2
+                        && a >= 2
+                        && is_patronymic_link(p.norm(a - 1))
+                        && arabic_name_word(p, a - 2)
+                    {
+                        a -= 2;
+                        links += 1;
+                    }
                     // A compound given name: "عبد اللطيف", "أبو بكر".
                     if a > 0 && matches!(p.norm(a - 1), "عبد" | "ابو" | "ابي") {
                         a -= 1;
@@ -766,7 +779,9 @@ fn fuller_name(p: &Prepared, idx: &WordIndex, name_words: &[String]) -> Option<S
                 b += 1;
             }
         } else {
-            // Not across a preposition: "bourgmestre de Bruxelles Yvan Mayeur".
+            // Not across a preposition: "bourgmestre de Bruxelles Yvan
+            // Mayeur"; but one given name may follow it when no title
+            // governs it ("les Lions de l'Atlas de Houcine Ammouta").
             while a > 0
                 && k - a < 2
                 && is_capitalised(p, a - 1)
@@ -775,7 +790,8 @@ fn fuller_name(p: &Prepared, idx: &WordIndex, name_words: &[String]) -> Option<S
                     && matches!(
                         p.norm(a - 2),
                         "de" | "of" | "du" | "in" | "a" | "en" | "des"
-                    ))
+                    )
+                    && (k - a > 0 || a < 3 || lx::is_en_fr_title(p.norm(a - 3))))
             {
                 a -= 1;
             }
@@ -797,6 +813,11 @@ fn fuller_name(p: &Prepared, idx: &WordIndex, name_words: &[String]) -> Option<S
         let e = p.tokens.list[b - 1].span.end;
         p.text[s..e].to_string()
     })
+}
+
+/// The link words of Arabic patronymics ("ولد شدو", "خالد بن محمد").
+fn is_patronymic_link(w: &str) -> bool {
+    matches!(w, "بن" | "ولد" | "بنت" | "ابن")
 }
 
 /// The proper name the text gives to a description used as a speaker:
@@ -1172,6 +1193,29 @@ mod tests {
         let (s, _) = speakers(text);
         assert_eq!(s.len(), 1, "{s:?}");
         assert_eq!(s[0].name, "Sarah Collins");
+    }
+
+    #[test]
+    fn a_surname_takes_a_patronymic_chain_or_a_name_after_de() {
+        let text =
+            "وصل خالد بن سعيد الهاشمي إلى المدينة صباحا.\nوقال الهاشمي إن الاستعدادات اكتملت.";
+        let (s, _) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].name, "خالد بن سعيد الهاشمي");
+        let text = "حضر المحامي أحمدو ولد سالم الجلسة.\nوقال ولد سالم إن الحكم سياسي.";
+        let (s, _) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].name, "أحمدو ولد سالم");
+        let text = "Les Aigles de Karim Benali sont prêts pour la finale. \
+                    \"Nous voulons gagner\", a déclaré Benali à la presse.";
+        let (s, _) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].name, "Karim Benali");
+        let text = "The Hawks of Harry Wells are ready for the final. \
+                    \"We want to win\", Wells told reporters.";
+        let (s, _) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].name, "Harry Wells");
     }
 
     #[test]
