@@ -437,6 +437,10 @@ pub fn cluster(p: &Prepared, quotes: &[FoundQuote]) -> (Vec<Speaker>, Vec<Option
                 if let Some(name) = resolve_description(p, idx, m) {
                     parts.title = Some(parts.phrase.clone());
                     parts.name = Some(name);
+                } else if is_definite_role(p, m) {
+                    // "the MP for Abetifi", "le directeur du festival" with
+                    // no one named so: the person just quoted.
+                    found = recent.last().copied().filter(|&ci| clusters[ci].named);
                 }
             }
         }
@@ -812,6 +816,29 @@ fn fuller_name(p: &Prepared, idx: &WordIndex, name_words: &[String]) -> Option<S
         let s = p.tokens.list[a].span.start;
         let e = p.tokens.list[b - 1].span.end;
         p.text[s..e].to_string()
+    })
+}
+
+/// A definite English or French role phrase headed by a title word: "the
+/// MP for Abetifi", "le directeur du festival".
+fn is_definite_role(p: &Prepared, mention: Span) -> bool {
+    let words = mention_words(p, mention);
+    if words.is_empty() || words.len() > 5 {
+        return false;
+    }
+    // Arabic writes unnamed officials this way ("المسؤول القطري"), so
+    // only English and French roles are taken.
+    let first = p.norm(words[0]);
+    let head = match first {
+        "the" | "le" | "la" => words.get(1),
+        "l" => words.get(1).filter(|&&k| k == words[0] + 2),
+        _ => None,
+    };
+    // A role, not a body's proper name ("the White House").
+    head.is_some_and(|&k| {
+        lx::is_en_fr_title(p.norm(k))
+            && !lx::is_determiner(p.norm(k))
+            && !(k + 1 < p.tokens.len() && is_capitalised(p, k) && is_capitalised(p, k + 1))
     })
 }
 
@@ -1216,6 +1243,29 @@ mod tests {
         let (s, _) = speakers(text);
         assert_eq!(s.len(), 1, "{s:?}");
         assert_eq!(s[0].name, "Harry Wells");
+    }
+
+    #[test]
+    fn a_role_never_named_is_the_person_just_quoted() {
+        let text = "\"We are ready\", said Grace Mensah on Monday. \
+                    \"Nobody asked us\", the MP for Kintampo added.";
+        let (s, of) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(of, vec![Some(0), Some(0)]);
+        let text = "« Le public est venu », assure Lucien Favre. \
+                    « Je ne suis pas déçu », analyse le directeur du festival.";
+        let (s, of) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(of, vec![Some(0), Some(0)]);
+        // A body's proper name is no role.
+        let text = "\"We are ready\", said Grace Mensah on Monday. \
+                    \"No comment\", the White House said.";
+        let (s, _) = speakers(text);
+        assert_eq!(s.len(), 2, "{s:?}");
+        // Arabic names unnamed officials this way: they stay apart.
+        let text = "قال سامر الحداد إن الطريق سيفتح غدا.\nوقال المسؤول القطري إن الاتفاق صامد.";
+        let (s, _) = speakers(text);
+        assert_eq!(s.len(), 2, "{s:?}");
     }
 
     #[test]
