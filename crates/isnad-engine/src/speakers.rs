@@ -158,7 +158,12 @@ fn arabic_name_start(p: &Prepared, words: &[usize]) -> Option<usize> {
         }
         while i < words.len() {
             let w = norm(i);
+            // "الناطق باسم وزارة الصحة": the body named after "باسم" is
+            // part of the title.
+            let body_after_on_behalf =
+                i > 0 && norm(i - 1) == "باسم" && (is_body(w) || is_body(p.norm(words[i])));
             if definite_at(i)
+                || body_after_on_behalf
                 || lx::is_ar_title_word(w)
                 || matches!(w, "باسم" | "عام" | "سابق" | "اسبق" | "في" | "عن" | "لدي")
             {
@@ -423,6 +428,14 @@ pub fn cluster(p: &Prepared, quotes: &[FoundQuote]) -> (Vec<Speaker>, Vec<Option
             continue;
         }
         let mut found = None;
+        if parts.name.is_none() {
+            // "المتحدث باسم الوزارة في حكومة الإقليم، هيوا علي، …": the name
+            // in apposition after the title.
+            if let Some(name) = arabic_name_after_title(p, m) {
+                parts.title = Some(parts.phrase.clone());
+                parts.name = Some(name);
+            }
+        }
         if parts.name.is_none() {
             // A title or description alone: the most recent speaker whose
             // title or description has its words.
@@ -817,6 +830,52 @@ fn fuller_name(p: &Prepared, idx: &WordIndex, name_words: &[String]) -> Option<S
         let e = p.tokens.list[b - 1].span.end;
         p.text[s..e].to_string()
     })
+}
+
+/// A personal name set off by commas right after an Arabic title mention,
+/// within the same clause: "المتحدث باسم الوزارة في حكومة الإقليم، هيوا
+/// علي، لشبكة …" → "هيوا علي".
+fn arabic_name_after_title(p: &Prepared, mention: Span) -> Option<String> {
+    let words = mention_words(p, mention);
+    let &first = words.first()?;
+    let head = lx::strip_conjunction(p.norm(first));
+    if !is_arabic_letter(p.word(first).chars().next().unwrap_or(' '))
+        || !(lx::is_ar_title_word(head) || lx::is_ar_title_word(p.norm(first)))
+    {
+        return None;
+    }
+    let n = p.tokens.len();
+    let from = p.tokens.at_or_after(mention.end);
+    let mut k = from;
+    while k < n && k - from < 8 && p.word(k) != "،" && p.word(k) != "," {
+        let t = &p.tokens.list[k];
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        k += 1;
+    }
+    if k >= n || !matches!(p.word(k), "،" | ",") {
+        return None;
+    }
+    let s = k + 1;
+    let mut e = s;
+    while e < n && e - s < 4 && (arabic_name_word(p, e) || e > s && arabic_nisba(p, e)) {
+        e += 1;
+    }
+    // A definite family name closing the name before the comma ("سامر
+    // الحداد،").
+    if e > s
+        && e + 1 < n
+        && e - s < 4
+        && p.tokens.list[e].kind == TokenKind::Word
+        && is_definite(p, e)
+        && matches!(p.word(e + 1), "،" | ",")
+    {
+        e += 1;
+    }
+    let closed = e < n && matches!(p.word(e), "،" | ",");
+    (e - s >= 2 && closed)
+        .then(|| p.text[p.tokens.list[s].span.start..p.tokens.list[e - 1].span.end].to_string())
 }
 
 /// A definite English or French role phrase headed by a title word: "the
@@ -1266,6 +1325,17 @@ mod tests {
         let text = "قال سامر الحداد إن الطريق سيفتح غدا.\nوقال المسؤول القطري إن الاتفاق صامد.";
         let (s, _) = speakers(text);
         assert_eq!(s.len(), 2, "{s:?}");
+    }
+
+    #[test]
+    fn an_arabic_name_in_apposition_after_the_title() {
+        let got = parts("المتحدث باسم وزارة النقل");
+        assert_eq!(got.name, None, "{got:?}");
+        let text = "وصرح المتحدث باسم وزارة النقل في حكومة الإقليم، سامر الحداد، للصحفيين أن الطريق سيفتح غدا.\nوأشار المتحدث باسم وزارة النقل إلى أن الأشغال انتهت.";
+        let (s, of) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].name, "سامر الحداد");
+        assert_eq!(of, vec![Some(0), Some(0)]);
     }
 
     #[test]
