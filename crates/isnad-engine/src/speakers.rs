@@ -859,7 +859,18 @@ fn arabic_name_after_title(p: &Prepared, mention: Span) -> Option<String> {
     }
     let s = k + 1;
     let mut e = s;
-    while e < n && e - s < 4 && (arabic_name_word(p, e) || e > s && arabic_nisba(p, e)) {
+    // Between the commas a given name may be followed by a word that folds
+    // like a preposition ("علي" as "على").
+    let later_name_word = |e: usize| {
+        arabic_nisba(p, e)
+            || p.tokens.list[e].kind == TokenKind::Word
+                && is_arabic_letter(p.word(e).chars().next().unwrap_or(' '))
+                && !is_definite(p, e)
+                && !lx::is_ar_title_word(p.norm(e))
+                && !lx::is_ar_verb(lx::strip_conjunction(p.norm(e)))
+                && !is_descriptor(p.norm(e))
+    };
+    while e < n && e - s < 4 && (arabic_name_word(p, e) || e > s && later_name_word(e)) {
         e += 1;
     }
     // A definite family name closing the name before the comma ("سامر
@@ -1336,6 +1347,11 @@ mod tests {
         assert_eq!(s.len(), 1, "{s:?}");
         assert_eq!(s[0].name, "سامر الحداد");
         assert_eq!(of, vec![Some(0), Some(0)]);
+        // A second name that folds like "على".
+        let text = "وصرح المتحدث باسم وزارة المياه في المحافظة، كاوه علي، للصحفيين أن المخزون كاف.";
+        let (s, _) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].name, "كاوه علي");
     }
 
     #[test]
