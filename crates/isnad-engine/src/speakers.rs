@@ -906,7 +906,9 @@ fn is_definite_role(p: &Prepared, mention: Span) -> bool {
     };
     // A role, not a body's proper name ("the White House").
     head.is_some_and(|&k| {
-        lx::is_en_fr_title(p.norm(k))
+        // "l'élu", "l'édile": a French elected official, not a title word
+        // elsewhere.
+        (lx::is_en_fr_title(p.norm(k)) || matches!(p.norm(k), "elu" | "elue" | "edile"))
             && !lx::is_determiner(p.norm(k))
             && !(k + 1 < p.tokens.len() && is_capitalised(p, k) && is_capitalised(p, k + 1))
     })
@@ -1324,6 +1326,11 @@ mod tests {
         assert_eq!(of, vec![Some(0), Some(0)]);
         let text = "« Le public est venu », assure Lucien Favre. \
                     « Je ne suis pas déçu », analyse le directeur du festival.";
+        let (s, of) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(of, vec![Some(0), Some(0)]);
+        let text = "« Le pont sera fini en mai », précise Hélène Caradec. \
+                    « Chacun pourra venir », raconte l’élue.";
         let (s, of) = speakers(text);
         assert_eq!(s.len(), 1, "{s:?}");
         assert_eq!(of, vec![Some(0), Some(0)]);
