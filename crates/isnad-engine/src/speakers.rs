@@ -749,13 +749,36 @@ fn fuller_name(p: &Prepared, idx: &WordIndex, name_words: &[String]) -> Option<S
     // Names of two words or more are taken as complete, but for an Arabic
     // patronymic alone ("ولد شدو", "بن سالم").
     let patronymic = name_words.len() == 2 && is_patronymic_link(&name_words[0]);
-    if name_words.len() != 1 && !patronymic {
+    let n = p.tokens.len();
+    // A hyphenated surname ("St-Louis"): its two parts around a hyphen.
+    let hyphenated: Vec<usize> = if name_words.len() == 2 && !patronymic {
+        idx.positions_of(&name_words[0])
+            .filter(|&k| {
+                k + 2 < n
+                    && p.word(k + 1) == "-"
+                    && word_matches(p.tokens.norm(k + 2), &name_words[1])
+            })
+            .take(64)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if name_words.len() != 1 && !patronymic && hyphenated.is_empty() {
         return None;
     }
-    let n = p.tokens.len();
+    let span_len = if hyphenated.is_empty() {
+        name_words.len()
+    } else {
+        3
+    };
+    let starts: Vec<usize> = if hyphenated.is_empty() {
+        idx.occurrences(p, name_words).collect()
+    } else {
+        hyphenated
+    };
     let mut best: Option<(usize, usize)> = None;
-    for k in idx.occurrences(p, name_words) {
-        let (mut a, mut b) = (k, k + name_words.len());
+    for k in starts {
+        let (mut a, mut b) = (k, k + span_len);
         let arabic = is_arabic_letter(p.word(k).chars().next().unwrap_or(' '));
         if arabic {
             // One given name before, when the context shows a name slot
@@ -813,7 +836,7 @@ fn fuller_name(p: &Prepared, idx: &WordIndex, name_words: &[String]) -> Option<S
                 a -= 1;
             }
             while b < n
-                && b - k < name_words.len() + 2
+                && b - k < span_len + 2
                 && is_capitalised(p, b)
                 && !lx::is_en_fr_title(p.norm(b))
             {
@@ -825,7 +848,7 @@ fn fuller_name(p: &Prepared, idx: &WordIndex, name_words: &[String]) -> Option<S
         }
     }
     let (a, b) = best?;
-    (b - a > name_words.len()).then(|| {
+    (b - a > span_len).then(|| {
         let s = p.tokens.list[a].span.start;
         let e = p.tokens.list[b - 1].span.end;
         p.text[s..e].to_string()
@@ -1359,6 +1382,20 @@ mod tests {
         let (s, _) = speakers(text);
         assert_eq!(s.len(), 1, "{s:?}");
         assert_eq!(s[0].name, "كاوه علي");
+    }
+
+    #[test]
+    fn a_hyphenated_surname_takes_its_given_name() {
+        let text = "L'entraîneur Paul Saint-Amand était furieux après la défaite de son équipe. \
+                    « On mérite mieux que cela », a déclaré Saint-Amand aux journalistes.";
+        let (s, _) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].name, "Paul Saint-Amand");
+        let text = "Coach Mary Lloyd-Hughes was angry. \
+                    \"We deserve better,\" Lloyd-Hughes told reporters on Sunday.";
+        let (s, _) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].name, "Mary Lloyd-Hughes");
     }
 
     #[test]
