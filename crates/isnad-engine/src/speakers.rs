@@ -423,10 +423,20 @@ pub fn cluster(p: &Prepared, quotes: &[FoundQuote]) -> (Vec<Speaker>, Vec<Option
             continue;
         };
         let mut parts = parts;
-        let phrase_words = key_words(&parts.phrase);
-        if phrase_words.is_empty() {
+        if key_words(&parts.phrase).is_empty() {
             continue;
         }
+        if let Some(name) = interviewee_after_outlet(p, m) {
+            // "Talking to Bangladesh Post, Jane Doe, a student, said": the
+            // outlet is who was spoken to; the speaker is the name after it.
+            parts = NameParts {
+                title: None,
+                name: Some(name.clone()),
+                phrase: name,
+                office: None,
+            };
+        }
+        let phrase_words = key_words(&parts.phrase);
         let mut found = None;
         if parts.name.is_none() {
             // "المتحدث باسم الوزارة في حكومة الإقليم، هيوا علي، …": the name
@@ -909,6 +919,42 @@ fn arabic_name_after_title(p: &Prepared, mention: Span) -> Option<String> {
     }
     let closed = e < n && matches!(p.word(e), "،" | ",");
     (e - s >= 2 && closed)
+        .then(|| p.text[p.tokens.list[s].span.start..p.tokens.list[e - 1].span.end].to_string())
+}
+
+/// The name set off by commas after an outlet spoken to: "Talking to
+/// Bangladesh Post, Jane Doe, a student, said" → "Jane Doe".
+fn interviewee_after_outlet(p: &Prepared, mention: Span) -> Option<String> {
+    let words = mention_words(p, mention);
+    let &first = words.first()?;
+    let spoke_to = |verb: usize, to: usize| {
+        matches!(p.norm(verb), "talking" | "speaking") && p.norm(to) == "to"
+    };
+    // The phrase is in the mention ("Talking to Bangladesh Post") or just
+    // before it.
+    let inside = words.len() >= 3 && spoke_to(words[0], words[1]);
+    let word_before = |k: usize| {
+        (0..k)
+            .rev()
+            .find(|&j| p.tokens.list[j].kind == TokenKind::Word)
+    };
+    let before = word_before(first)
+        .and_then(|to| word_before(to).map(|verb| spoke_to(verb, to)))
+        .unwrap_or(false);
+    if !inside && !before {
+        return None;
+    }
+    let n = p.tokens.len();
+    let c = p.tokens.at_or_after(mention.end);
+    if c >= n || p.word(c) != "," {
+        return None;
+    }
+    let s = c + 1;
+    let mut e = s;
+    while e < n && e - s < 4 && is_capitalised(p, e) && !lx::is_en_fr_title(p.norm(e)) {
+        e += 1;
+    }
+    (e - s >= 2 && e < n && p.word(e) == ",")
         .then(|| p.text[p.tokens.list[s].span.start..p.tokens.list[e - 1].span.end].to_string())
 }
 
@@ -1396,6 +1442,15 @@ mod tests {
         let (s, _) = speakers(text);
         assert_eq!(s.len(), 1, "{s:?}");
         assert_eq!(s[0].name, "Mary Lloyd-Hughes");
+    }
+
+    #[test]
+    fn the_outlet_spoken_to_is_not_the_speaker() {
+        let text = "Talking to Harbour News, Jane Doe, a teacher from the town, said the school had been closed for a week.";
+        let (s, of) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].name, "Jane Doe");
+        assert_eq!(of, vec![Some(0)]);
     }
 
     #[test]
