@@ -397,6 +397,9 @@ struct Cluster {
 /// each quote, the index of its speaker.
 pub fn cluster(p: &Prepared, quotes: &[FoundQuote]) -> (Vec<Speaker>, Vec<Option<usize>>) {
     let mut clusters: Vec<Cluster> = Vec::new();
+    // The named clusters by each word of their names, so that a name is
+    // matched against the clusters sharing a word with it only.
+    let mut by_word: FastMap<String, Vec<usize>> = FastMap::default();
     let mut of: Vec<Option<usize>> = vec![None; quotes.len()];
     let mut recent: Vec<usize> = Vec::new(); // cluster indices, most recent last
                                              // Split every mention first, to know which words the text must be
@@ -472,17 +475,13 @@ pub fn cluster(p: &Prepared, quotes: &[FoundQuote]) -> (Vec<Speaker>, Vec<Option
         }
         let mut name_words = parts.name.as_deref().map(key_words).unwrap_or_default();
         if found.is_none() && !name_words.is_empty() {
-            found = clusters
-                .iter()
-                .position(|c| c.named && names_match(&c.name_words, &name_words));
+            found = named_cluster(&clusters, &by_word, &name_words);
             if found.is_none() {
                 // A new person: look for the fullest form of the name.
                 if let Some(full) = fuller_name(p, idx, &name_words) {
                     name_words = key_words(&full);
                     parts.name = Some(full);
-                    found = clusters
-                        .iter()
-                        .position(|c| c.named && names_match(&c.name_words, &name_words));
+                    found = named_cluster(&clusters, &by_word, &name_words);
                 }
             }
         }
@@ -505,6 +504,7 @@ pub fn cluster(p: &Prepared, quotes: &[FoundQuote]) -> (Vec<Speaker>, Vec<Option
                 if let Some(name) = &parts.name {
                     if c.named && name.chars().count() > c.speaker.name.chars().count() {
                         c.speaker.name = name.clone();
+                        index_name(&mut by_word, &name_words, ci);
                         c.name_words = name_words;
                     }
                 }
@@ -523,6 +523,9 @@ pub fn cluster(p: &Prepared, quotes: &[FoundQuote]) -> (Vec<Speaker>, Vec<Option
             }
             None => {
                 let named = parts.name.is_some();
+                if named {
+                    index_name(&mut by_word, &name_words, clusters.len());
+                }
                 clusters.push(Cluster {
                     speaker: Speaker {
                         id: format!("s{}", clusters.len() + 1),
@@ -554,6 +557,32 @@ pub fn cluster(p: &Prepared, quotes: &[FoundQuote]) -> (Vec<Speaker>, Vec<Option
         }
     }
     (clusters.into_iter().map(|c| c.speaker).collect(), of)
+}
+
+/// The first named cluster whose name matches `name_words` (see
+/// [`names_match`]), among those sharing a word with it.
+fn named_cluster(
+    clusters: &[Cluster],
+    by_word: &FastMap<String, Vec<usize>>,
+    name_words: &[String],
+) -> Option<usize> {
+    name_words
+        .iter()
+        .filter_map(|w| by_word.get(w))
+        .flatten()
+        .copied()
+        .filter(|&ci| clusters[ci].named && names_match(&clusters[ci].name_words, name_words))
+        .min()
+}
+
+/// Records a named cluster under each word of its name.
+fn index_name(by_word: &mut FastMap<String, Vec<usize>>, name_words: &[String], ci: usize) {
+    for w in name_words {
+        let v = by_word.entry(w.clone()).or_default();
+        if v.last() != Some(&ci) {
+            v.push(ci);
+        }
+    }
 }
 
 /// A French description named after a preposition that swallowed its
