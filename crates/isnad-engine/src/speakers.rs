@@ -1483,6 +1483,28 @@ mod tests {
     }
 
     #[test]
+    fn an_honorific_and_surname_join_the_full_name() {
+        let text = "\"The bridge will open in May,\" said Peter Hollis on Monday. \
+                    \"Nobody will pay a toll,\" Mr. Hollis added.";
+        let (s, of) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].name, "Peter Hollis");
+        assert_eq!(of, vec![Some(0), Some(0)]);
+        let text = "« Le pont ouvrira en mai », a déclaré Pierre Dufresne lundi. \
+                    « Personne ne paiera de péage », a ajouté M. Dufresne.";
+        let (s, of) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].name, "Pierre Dufresne");
+        assert_eq!(of, vec![Some(0), Some(0)]);
+        let text =
+            "قال سامر الحداد إن الجسر سيفتح في مايو.\nوأضاف السيد الحداد أن العبور سيكون مجانيا.";
+        let (s, of) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].name, "سامر الحداد");
+        assert_eq!(of, vec![Some(0), Some(0)]);
+    }
+
+    #[test]
     fn a_place_after_in_is_no_name() {
         assert_eq!(parts("The fire brigade in Lagos State").name, None);
         assert_eq!(parts("the MP for Abetifi").name, None);
