@@ -22,6 +22,9 @@ pub struct NameParts {
     pub name: Option<String>,
     /// The whole mention, as written (for unnamed sources).
     pub phrase: String,
+    /// A second title after the name when one also stands before it
+    /// ("الدكتور سامي الحداد، وزير النقل" → "وزير النقل").
+    pub office: Option<String>,
 }
 
 /// Splits a mention into title and name.
@@ -51,6 +54,7 @@ pub fn split_mention(p: &Prepared, mention: Span) -> NameParts {
                 title: Some(p.text[ts..te].trim().to_string()),
                 name: Some(p.text[s..e].trim().to_string()),
                 phrase,
+                office: None,
             };
         }
     }
@@ -81,8 +85,15 @@ pub fn split_mention(p: &Prepared, mention: Span) -> NameParts {
             } else {
                 words.len()
             };
+            let before = slice(0, i);
+            let after = slice(end, words.len());
             NameParts {
-                title: slice(0, i).or_else(|| slice(end, words.len())),
+                office: if before.is_some() {
+                    after.clone()
+                } else {
+                    None
+                },
+                title: before.or(after),
                 name: slice(i, end),
                 phrase,
             }
@@ -91,6 +102,7 @@ pub fn split_mention(p: &Prepared, mention: Span) -> NameParts {
             title: None,
             name: None,
             phrase,
+            office: None,
         },
     }
 }
@@ -146,7 +158,12 @@ fn arabic_name_start(p: &Prepared, words: &[usize]) -> Option<usize> {
         }
         while i < words.len() {
             let w = norm(i);
+            // "الناطق باسم وزارة الصحة": the body named after "باسم" is
+            // part of the title.
+            let body_after_on_behalf =
+                i > 0 && norm(i - 1) == "باسم" && (is_body(w) || is_body(p.norm(words[i])));
             if definite_at(i)
+                || body_after_on_behalf
                 || lx::is_ar_title_word(w)
                 || matches!(w, "باسم" | "عام" | "سابق" | "اسبق" | "في" | "عن" | "لدي")
             {
@@ -353,6 +370,21 @@ fn key_words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The keys of a title's words, each also kept with a leading و that may
+/// be its first letter ("وزير" → "زير" and "وزير").
+fn title_keys(s: &str) -> Vec<String> {
+    crate::chars::fold(s)
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .flat_map(|w| {
+            let a = key(w);
+            let b = key_keeping_waw(w);
+            [Some(a.to_string()), (a != b).then(|| b.to_string())]
+        })
+        .flatten()
+        .collect()
+}
+
 struct Cluster {
     speaker: Speaker,
     name_words: Vec<String>,
@@ -365,6 +397,9 @@ struct Cluster {
 /// each quote, the index of its speaker.
 pub fn cluster(p: &Prepared, quotes: &[FoundQuote]) -> (Vec<Speaker>, Vec<Option<usize>>) {
     let mut clusters: Vec<Cluster> = Vec::new();
+    // The named clusters by each word of their names, so that a name is
+    // matched against the clusters sharing a word with it only.
+    let mut by_word: FastMap<String, Vec<usize>> = FastMap::default();
     let mut of: Vec<Option<usize>> = vec![None; quotes.len()];
     let mut recent: Vec<usize> = Vec::new(); // cluster indices, most recent last
                                              // Split every mention first, to know which words the text must be
@@ -391,11 +426,29 @@ pub fn cluster(p: &Prepared, quotes: &[FoundQuote]) -> (Vec<Speaker>, Vec<Option
             continue;
         };
         let mut parts = parts;
-        let phrase_words = key_words(&parts.phrase);
-        if phrase_words.is_empty() {
+        if key_words(&parts.phrase).is_empty() {
             continue;
         }
+        if let Some(name) = interviewee_after_outlet(p, m) {
+            // "Talking to Bangladesh Post, Jane Doe, a student, said": the
+            // outlet is who was spoken to; the speaker is the name after it.
+            parts = NameParts {
+                title: None,
+                name: Some(name.clone()),
+                phrase: name,
+                office: None,
+            };
+        }
+        let phrase_words = key_words(&parts.phrase);
         let mut found = None;
+        if parts.name.is_none() {
+            // "المتحدث باسم الوزارة في حكومة الإقليم، هيوا علي، …": the name
+            // in apposition after the title.
+            if let Some(name) = arabic_name_after_title(p, m) {
+                parts.title = Some(parts.phrase.clone());
+                parts.name = Some(name);
+            }
+        }
         if parts.name.is_none() {
             // A title or description alone: the most recent speaker whose
             // title or description has its words.
@@ -410,6 +463,10 @@ pub fn cluster(p: &Prepared, quotes: &[FoundQuote]) -> (Vec<Speaker>, Vec<Option
                 if let Some(name) = resolve_description(p, idx, m) {
                     parts.title = Some(parts.phrase.clone());
                     parts.name = Some(name);
+                } else if is_definite_role(p, m) {
+                    // "the MP for Abetifi", "le directeur du festival" with
+                    // no one named so: the person just quoted.
+                    found = recent.last().copied().filter(|&ci| clusters[ci].named);
                 }
             }
         }
@@ -418,39 +475,57 @@ pub fn cluster(p: &Prepared, quotes: &[FoundQuote]) -> (Vec<Speaker>, Vec<Option
         }
         let mut name_words = parts.name.as_deref().map(key_words).unwrap_or_default();
         if found.is_none() && !name_words.is_empty() {
-            found = clusters
-                .iter()
-                .position(|c| c.named && names_match(&c.name_words, &name_words));
+            found = named_cluster(&clusters, &by_word, &name_words);
             if found.is_none() {
                 // A new person: look for the fullest form of the name.
                 if let Some(full) = fuller_name(p, idx, &name_words) {
                     name_words = key_words(&full);
                     parts.name = Some(full);
-                    found = clusters
-                        .iter()
-                        .position(|c| c.named && names_match(&c.name_words, &name_words));
+                    found = named_cluster(&clusters, &by_word, &name_words);
                 }
             }
         }
-        let title_words = parts.title.as_deref().map(key_words).unwrap_or_default();
+        let mut title_words = parts.title.as_deref().map(key_words).unwrap_or_default();
+        if parts.name.is_some() {
+            // An honorific before the name and the office after it ("الدكتور
+            // خالد، وزير الصحة"): a later "الوزير" is this person too.
+            if let Some(office) = &parts.office {
+                title_words.extend(title_keys(office));
+            }
+            if let Some(after) = appositive_title(p, m) {
+                if parts.title.as_deref() != Some(after.as_str()) {
+                    title_words.extend(title_keys(&after));
+                }
+            }
+        }
         let ci = match found {
             Some(ci) => {
                 let c = &mut clusters[ci];
                 if let Some(name) = &parts.name {
                     if c.named && name.chars().count() > c.speaker.name.chars().count() {
                         c.speaker.name = name.clone();
+                        index_name(&mut by_word, &name_words, ci);
                         c.name_words = name_words;
                     }
                 }
                 if c.speaker.title.is_none() && parts.name.is_some() {
                     c.speaker.title = parts.title.clone();
                     c.title_words = title_words;
+                } else if parts.name.is_some() {
+                    for w in title_words {
+                        if !c.title_words.contains(&w) {
+                            c.title_words.push(w);
+                        }
+                    }
                 }
                 c.speaker.mentions.push(m);
                 ci
             }
             None => {
                 let named = parts.name.is_some();
+                if named {
+                    index_name(&mut by_word, &name_words, clusters.len());
+                }
                 clusters.push(Cluster {
                     speaker: Speaker {
                         id: format!("s{}", clusters.len() + 1),
@@ -482,6 +557,32 @@ pub fn cluster(p: &Prepared, quotes: &[FoundQuote]) -> (Vec<Speaker>, Vec<Option
         }
     }
     (clusters.into_iter().map(|c| c.speaker).collect(), of)
+}
+
+/// The first named cluster whose name matches `name_words` (see
+/// [`names_match`]), among those sharing a word with it.
+fn named_cluster(
+    clusters: &[Cluster],
+    by_word: &FastMap<String, Vec<usize>>,
+    name_words: &[String],
+) -> Option<usize> {
+    name_words
+        .iter()
+        .filter_map(|w| by_word.get(w))
+        .flatten()
+        .copied()
+        .filter(|&ci| clusters[ci].named && names_match(&clusters[ci].name_words, name_words))
+        .min()
+}
+
+/// Records a named cluster under each word of its name.
+fn index_name(by_word: &mut FastMap<String, Vec<usize>>, name_words: &[String], ci: usize) {
+    for w in name_words {
+        let v = by_word.entry(w.clone()).or_default();
+        if v.last() != Some(&ci) {
+            v.push(ci);
+        }
+    }
 }
 
 /// A French description named after a preposition that swallowed its
@@ -684,14 +785,39 @@ fn arabic_nisba(p: &Prepared, k: usize) -> bool {
 /// The fullest form of a name found in the text: "العبدلي" → "محمد
 /// العبدلي", "Shafie" → "Shafie Apdal", "دعاء" → "دعاء الحذيفي".
 fn fuller_name(p: &Prepared, idx: &WordIndex, name_words: &[String]) -> Option<String> {
-    // Names of two words or more are taken as complete.
-    if name_words.len() != 1 {
+    // Names of two words or more are taken as complete, but for an Arabic
+    // patronymic alone ("ولد شدو", "بن سالم").
+    let patronymic = name_words.len() == 2 && is_patronymic_link(&name_words[0]);
+    let n = p.tokens.len();
+    // A hyphenated surname ("St-Louis"): its two parts around a hyphen.
+    let hyphenated: Vec<usize> = if name_words.len() == 2 && !patronymic {
+        idx.positions_of(&name_words[0])
+            .filter(|&k| {
+                k + 2 < n
+                    && p.word(k + 1) == "-"
+                    && word_matches(p.tokens.norm(k + 2), &name_words[1])
+            })
+            .take(64)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if name_words.len() != 1 && !patronymic && hyphenated.is_empty() {
         return None;
     }
-    let n = p.tokens.len();
+    let span_len = if hyphenated.is_empty() {
+        name_words.len()
+    } else {
+        3
+    };
+    let starts: Vec<usize> = if hyphenated.is_empty() {
+        idx.occurrences(p, name_words).collect()
+    } else {
+        hyphenated
+    };
     let mut best: Option<(usize, usize)> = None;
-    for k in idx.occurrences(p, name_words) {
-        let (mut a, mut b) = (k, k + name_words.len());
+    for k in starts {
+        let (mut a, mut b) = (k, k + span_len);
         let arabic = is_arabic_letter(p.word(k).chars().next().unwrap_or(' '));
         if arabic {
             // One given name before, when the context shows a name slot
@@ -708,9 +834,20 @@ fn fuller_name(p: &Prepared, idx: &WordIndex, name_words: &[String]) -> Option<S
                         || lx::is_ar_verb(lx::strip_conjunction(p.norm(before)))
                         || lx::is_ar_title_word(p.norm(before))
                         || is_definite(p, before)
+                        || is_patronymic_link(p.norm(before))
                 };
                 if slot {
                     a -= 1;
+                    // A chain of "بن"/"ولد" links: "خالد بن محمد المشيخي".
+                    let mut links = 0;
+                    while links < 2
+                        && a >= 2
+                        && is_patronymic_link(p.norm(a - 1))
+                        && arabic_name_word(p, a - 2)
+                    {
+                        a -= 2;
+                        links += 1;
+                    }
                     // A compound given name: "عبد اللطيف", "أبو بكر".
                     if a > 0 && matches!(p.norm(a - 1), "عبد" | "ابو" | "ابي") {
                         a -= 1;
@@ -721,7 +858,9 @@ fn fuller_name(p: &Prepared, idx: &WordIndex, name_words: &[String]) -> Option<S
                 b += 1;
             }
         } else {
-            // Not across a preposition: "bourgmestre de Bruxelles Yvan Mayeur".
+            // Not across a preposition: "bourgmestre de Bruxelles Yvan
+            // Mayeur"; but one given name may follow it when no title
+            // governs it ("les Lions de l'Atlas de Houcine Ammouta").
             while a > 0
                 && k - a < 2
                 && is_capitalised(p, a - 1)
@@ -730,12 +869,13 @@ fn fuller_name(p: &Prepared, idx: &WordIndex, name_words: &[String]) -> Option<S
                     && matches!(
                         p.norm(a - 2),
                         "de" | "of" | "du" | "in" | "a" | "en" | "des"
-                    ))
+                    )
+                    && (k - a > 0 || a < 3 || lx::is_en_fr_title(p.norm(a - 3))))
             {
                 a -= 1;
             }
             while b < n
-                && b - k < name_words.len() + 2
+                && b - k < span_len + 2
                 && is_capitalised(p, b)
                 && !lx::is_en_fr_title(p.norm(b))
             {
@@ -747,11 +887,134 @@ fn fuller_name(p: &Prepared, idx: &WordIndex, name_words: &[String]) -> Option<S
         }
     }
     let (a, b) = best?;
-    (b - a > name_words.len()).then(|| {
+    (b - a > span_len).then(|| {
         let s = p.tokens.list[a].span.start;
         let e = p.tokens.list[b - 1].span.end;
         p.text[s..e].to_string()
     })
+}
+
+/// A personal name set off by commas right after an Arabic title mention,
+/// within the same clause: "المتحدث باسم الوزارة في حكومة الإقليم، هيوا
+/// علي، لشبكة …" → "هيوا علي".
+fn arabic_name_after_title(p: &Prepared, mention: Span) -> Option<String> {
+    let words = mention_words(p, mention);
+    let &first = words.first()?;
+    let head = lx::strip_conjunction(p.norm(first));
+    if !is_arabic_letter(p.word(first).chars().next().unwrap_or(' '))
+        || !(lx::is_ar_title_word(head) || lx::is_ar_title_word(p.norm(first)))
+    {
+        return None;
+    }
+    let n = p.tokens.len();
+    let from = p.tokens.at_or_after(mention.end);
+    let mut k = from;
+    while k < n && k - from < 8 && p.word(k) != "،" && p.word(k) != "," {
+        let t = &p.tokens.list[k];
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        k += 1;
+    }
+    if k >= n || !matches!(p.word(k), "،" | ",") {
+        return None;
+    }
+    let s = k + 1;
+    let mut e = s;
+    // Between the commas a given name may be followed by a word that folds
+    // like a preposition ("علي" as "على").
+    let later_name_word = |e: usize| {
+        arabic_nisba(p, e)
+            || p.tokens.list[e].kind == TokenKind::Word
+                && is_arabic_letter(p.word(e).chars().next().unwrap_or(' '))
+                && !is_definite(p, e)
+                && !lx::is_ar_title_word(p.norm(e))
+                && !lx::is_ar_verb(lx::strip_conjunction(p.norm(e)))
+                && !is_descriptor(p.norm(e))
+    };
+    while e < n && e - s < 4 && (arabic_name_word(p, e) || e > s && later_name_word(e)) {
+        e += 1;
+    }
+    // A definite family name closing the name before the comma ("سامر
+    // الحداد،").
+    if e > s
+        && e + 1 < n
+        && e - s < 4
+        && p.tokens.list[e].kind == TokenKind::Word
+        && is_definite(p, e)
+        && matches!(p.word(e + 1), "،" | ",")
+    {
+        e += 1;
+    }
+    let closed = e < n && matches!(p.word(e), "،" | ",");
+    (e - s >= 2 && closed)
+        .then(|| p.text[p.tokens.list[s].span.start..p.tokens.list[e - 1].span.end].to_string())
+}
+
+/// The name set off by commas after an outlet spoken to: "Talking to
+/// Bangladesh Post, Jane Doe, a student, said" → "Jane Doe".
+fn interviewee_after_outlet(p: &Prepared, mention: Span) -> Option<String> {
+    let words = mention_words(p, mention);
+    let &first = words.first()?;
+    let spoke_to = |verb: usize, to: usize| {
+        matches!(p.norm(verb), "talking" | "speaking") && p.norm(to) == "to"
+    };
+    // The phrase is in the mention ("Talking to Bangladesh Post") or just
+    // before it.
+    let inside = words.len() >= 3 && spoke_to(words[0], words[1]);
+    let word_before = |k: usize| {
+        (0..k)
+            .rev()
+            .find(|&j| p.tokens.list[j].kind == TokenKind::Word)
+    };
+    let before = word_before(first)
+        .and_then(|to| word_before(to).map(|verb| spoke_to(verb, to)))
+        .unwrap_or(false);
+    if !inside && !before {
+        return None;
+    }
+    let n = p.tokens.len();
+    let c = p.tokens.at_or_after(mention.end);
+    if c >= n || p.word(c) != "," {
+        return None;
+    }
+    let s = c + 1;
+    let mut e = s;
+    while e < n && e - s < 4 && is_capitalised(p, e) && !lx::is_en_fr_title(p.norm(e)) {
+        e += 1;
+    }
+    (e - s >= 2 && e < n && p.word(e) == ",")
+        .then(|| p.text[p.tokens.list[s].span.start..p.tokens.list[e - 1].span.end].to_string())
+}
+
+/// A definite English or French role phrase headed by a title word: "the
+/// MP for Abetifi", "le directeur du festival".
+fn is_definite_role(p: &Prepared, mention: Span) -> bool {
+    let words = mention_words(p, mention);
+    if words.is_empty() || words.len() > 5 {
+        return false;
+    }
+    // Arabic writes unnamed officials this way ("المسؤول القطري"), so
+    // only English and French roles are taken.
+    let first = p.norm(words[0]);
+    let head = match first {
+        "the" | "le" | "la" => words.get(1),
+        "l" => words.get(1).filter(|&&k| k == words[0] + 2),
+        _ => None,
+    };
+    // A role, not a body's proper name ("the White House").
+    head.is_some_and(|&k| {
+        // "l'élu", "l'édile": a French elected official, not a title word
+        // elsewhere.
+        (lx::is_en_fr_title(p.norm(k)) || matches!(p.norm(k), "elu" | "elue" | "edile"))
+            && !lx::is_determiner(p.norm(k))
+            && !(k + 1 < p.tokens.len() && is_capitalised(p, k) && is_capitalised(p, k + 1))
+    })
+}
+
+/// The link words of Arabic patronymics ("ولد شدو", "خالد بن محمد").
+fn is_patronymic_link(w: &str) -> bool {
+    matches!(w, "بن" | "ولد" | "بنت" | "ابن")
 }
 
 /// The proper name the text gives to a description used as a speaker:
@@ -851,7 +1114,88 @@ fn resolve_description(p: &Prepared, idx: &WordIndex, mention: Span) -> Option<S
             return Some(text(s, e));
         }
     }
+    // The description with its complement and a name in apposition in the
+    // same sentence: "le ministre wallon des Finances, le libéral Jean
+    // Dupont", "Le président du club de Lyon, Paul Martin, a dit";
+    // or after the name: "Paul Martin, président du club".
+    for k in idx.occurrences(p, &keys).filter(|&k| k != words[0]) {
+        if let Some(name) =
+            latin_name_after_role(p, k + keys.len()).or_else(|| latin_name_before_role(p, k))
+        {
+            return Some(name);
+        }
+    }
     None
+}
+
+/// A capitalised name of two words or more within the sentence after a
+/// role phrase ending at `from`, set off by a comma or an article and
+/// adjective: "des Finances, le libéral Jean Dupont".
+fn latin_name_after_role(p: &Prepared, from: usize) -> Option<String> {
+    let n = p.tokens.len();
+    let name_word = |k: usize| is_capitalised(p, k) && !lx::is_en_fr_title(p.norm(k));
+    let mut k = from;
+    let mut after_comma = false;
+    while k < n && k - from < 12 {
+        let t = &p.tokens.list[k];
+        if t.kind == TokenKind::Newline
+            || matches!(p.word(k), "." | ":" | ";" | "«" | "»" | "\"" | "“" | "”")
+        {
+            return None;
+        }
+        if p.word(k) == "," {
+            after_comma = true;
+        }
+        if name_word(k) {
+            let mut e = k;
+            while e < n
+                && (name_word(e)
+                    || e > k && matches!(p.word(e), "-") && e + 1 < n && name_word(e + 1))
+            {
+                e += 1;
+            }
+            let words = (k..e)
+                .filter(|&i| p.tokens.list[i].kind == TokenKind::Word)
+                .count();
+            let prev_ok = k > from && (p.word(k - 1) == "," || !is_capitalised(p, k - 1));
+            if words >= 2 && after_comma && prev_ok {
+                return Some(
+                    p.text[p.tokens.list[k].span.start..p.tokens.list[e - 1].span.end].to_string(),
+                );
+            }
+            k = e;
+            continue;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// A capitalised name of two words or more right before a role phrase
+/// starting at `at`, with a comma between: "Paul Martin, président du
+/// club".
+fn latin_name_before_role(p: &Prepared, at: usize) -> Option<String> {
+    let mut k = at;
+    while k > 0 && lx::is_determiner(p.norm(k - 1)) && p.tokens.list[k - 1].kind == TokenKind::Word
+    {
+        k -= 1;
+    }
+    if k < 2 || p.word(k - 1) != "," {
+        return None;
+    }
+    let e = k - 1;
+    let mut s = e;
+    while s > 0
+        && (is_capitalised(p, s - 1) && !lx::is_en_fr_title(p.norm(s - 1))
+            || s < e && p.word(s - 1) == "-")
+    {
+        s -= 1;
+    }
+    let words = (s..e)
+        .filter(|&i| p.tokens.list[i].kind == TokenKind::Word)
+        .count();
+    (words >= 2 && p.tokens.list[s].kind == TokenKind::Word)
+        .then(|| p.text[p.tokens.list[s].span.start..p.tokens.list[e - 1].span.end].to_string())
 }
 
 /// The word tokens of a mention.
@@ -1026,6 +1370,138 @@ mod tests {
         assert_eq!(s.len(), 1, "{s:?}");
         assert_eq!(s[0].name, "عبد الكريم الشامي");
         assert_eq!(of, vec![Some(0)]);
+    }
+
+    #[test]
+    fn a_role_resolves_to_the_person_named_with_it() {
+        // The office in apposition after an honorific and name.
+        let text = "قال الدكتور سامي الحداد، وزير النقل: إن الطريق سيفتح غدا.\nوأوضح الوزير أن الأشغال انتهت.";
+        let (s, of) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(of, vec![Some(0), Some(0)]);
+        // The role with its complement, then the name set off by commas.
+        let text = "Le ministre régional des Sports et du Tourisme, le centriste Paul-Henri Lemoine, a répondu jeudi. \
+                    \"Nous irons jusqu'au bout\", a souligné le ministre régional.";
+        let (s, _) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].name, "Paul-Henri Lemoine");
+        let text = "Sarah Collins, harbour director, opened the meeting. \
+                    \"We will rebuild the pier\", the harbour director said.";
+        let (s, _) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].name, "Sarah Collins");
+    }
+
+    #[test]
+    fn a_surname_takes_a_patronymic_chain_or_a_name_after_de() {
+        let text =
+            "وصل خالد بن سعيد الهاشمي إلى المدينة صباحا.\nوقال الهاشمي إن الاستعدادات اكتملت.";
+        let (s, _) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].name, "خالد بن سعيد الهاشمي");
+        let text = "حضر المحامي أحمدو ولد سالم الجلسة.\nوقال ولد سالم إن الحكم سياسي.";
+        let (s, _) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].name, "أحمدو ولد سالم");
+        let text = "Les Aigles de Karim Benali sont prêts pour la finale. \
+                    \"Nous voulons gagner\", a déclaré Benali à la presse.";
+        let (s, _) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].name, "Karim Benali");
+        let text = "The Hawks of Harry Wells are ready for the final. \
+                    \"We want to win\", Wells told reporters.";
+        let (s, _) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].name, "Harry Wells");
+    }
+
+    #[test]
+    fn a_role_never_named_is_the_person_just_quoted() {
+        let text = "\"We are ready\", said Grace Mensah on Monday. \
+                    \"Nobody asked us\", the MP for Kintampo added.";
+        let (s, of) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(of, vec![Some(0), Some(0)]);
+        let text = "« Le public est venu », assure Lucien Favre. \
+                    « Je ne suis pas déçu », analyse le directeur du festival.";
+        let (s, of) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(of, vec![Some(0), Some(0)]);
+        let text = "« Le pont sera fini en mai », précise Hélène Caradec. \
+                    « Chacun pourra venir », raconte l’élue.";
+        let (s, of) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(of, vec![Some(0), Some(0)]);
+        // A body's proper name is no role.
+        let text = "\"We are ready\", said Grace Mensah on Monday. \
+                    \"No comment\", the White House said.";
+        let (s, _) = speakers(text);
+        assert_eq!(s.len(), 2, "{s:?}");
+        // Arabic names unnamed officials this way: they stay apart.
+        let text = "قال سامر الحداد إن الطريق سيفتح غدا.\nوقال المسؤول القطري إن الاتفاق صامد.";
+        let (s, _) = speakers(text);
+        assert_eq!(s.len(), 2, "{s:?}");
+    }
+
+    #[test]
+    fn an_arabic_name_in_apposition_after_the_title() {
+        let got = parts("المتحدث باسم وزارة النقل");
+        assert_eq!(got.name, None, "{got:?}");
+        let text = "وصرح المتحدث باسم وزارة النقل في حكومة الإقليم، سامر الحداد، للصحفيين أن الطريق سيفتح غدا.\nوأشار المتحدث باسم وزارة النقل إلى أن الأشغال انتهت.";
+        let (s, of) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].name, "سامر الحداد");
+        assert_eq!(of, vec![Some(0), Some(0)]);
+        // A second name that folds like "على".
+        let text = "وصرح المتحدث باسم وزارة المياه في المحافظة، كاوه علي، للصحفيين أن المخزون كاف.";
+        let (s, _) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].name, "كاوه علي");
+    }
+
+    #[test]
+    fn a_hyphenated_surname_takes_its_given_name() {
+        let text = "L'entraîneur Paul Saint-Amand était furieux après la défaite de son équipe. \
+                    « On mérite mieux que cela », a déclaré Saint-Amand aux journalistes.";
+        let (s, _) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].name, "Paul Saint-Amand");
+        let text = "Coach Mary Lloyd-Hughes was angry. \
+                    \"We deserve better,\" Lloyd-Hughes told reporters on Sunday.";
+        let (s, _) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].name, "Mary Lloyd-Hughes");
+    }
+
+    #[test]
+    fn the_outlet_spoken_to_is_not_the_speaker() {
+        let text = "Talking to Harbour News, Jane Doe, a teacher from the town, said the school had been closed for a week.";
+        let (s, of) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].name, "Jane Doe");
+        assert_eq!(of, vec![Some(0)]);
+    }
+
+    #[test]
+    fn an_honorific_and_surname_join_the_full_name() {
+        let text = "\"The bridge will open in May,\" said Peter Hollis on Monday. \
+                    \"Nobody will pay a toll,\" Mr. Hollis added.";
+        let (s, of) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].name, "Peter Hollis");
+        assert_eq!(of, vec![Some(0), Some(0)]);
+        let text = "« Le pont ouvrira en mai », a déclaré Pierre Dufresne lundi. \
+                    « Personne ne paiera de péage », a ajouté M. Dufresne.";
+        let (s, of) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].name, "Pierre Dufresne");
+        assert_eq!(of, vec![Some(0), Some(0)]);
+        let text =
+            "قال سامر الحداد إن الجسر سيفتح في مايو.\nوأضاف السيد الحداد أن العبور سيكون مجانيا.";
+        let (s, of) = speakers(text);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].name, "سامر الحداد");
+        assert_eq!(of, vec![Some(0), Some(0)]);
     }
 
     #[test]
