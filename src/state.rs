@@ -1160,11 +1160,7 @@ mod tests {
 
     /// A state showing the analysis of `text`, as after a paste.
     fn analysed(text: &str) -> State {
-        let state = reduce(State::default(), Action::Edit(text.into()));
-        let state = reduce(state, Action::Analyse);
-        let generation = state.generation;
-        let report = Rc::new(Report::build(text, Some(Lang::En), Default::default()));
-        reduce(state, Action::Analysed { generation, report })
+        analyse_now(reduce(State::default(), Action::Edit(text.into())))
     }
 
     fn editor_claims(state: &State) -> Vec<String> {

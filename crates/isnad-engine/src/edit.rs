@@ -950,6 +950,16 @@ mod tests {
         analyze(TEXT, &Options::default())
     }
 
+    /// The id of the layer's first claim.
+    fn first_claim(layer: &Layer) -> String {
+        layer
+            .annotations
+            .iter()
+            .find(|a| a.kind() == Kind::Claim)
+            .map(|a| a.id.clone())
+            .unwrap_or_default()
+    }
+
     fn span_of(s: &str) -> Span {
         let start = TEXT.find(s).unwrap_or(0);
         Span::new(start, start + s.len())
@@ -1035,12 +1045,7 @@ mod tests {
     #[test]
     fn quote_edits_on_a_claim_are_refused() {
         let layer = Layer::from_analysis(&base());
-        let claim = layer
-            .annotations
-            .iter()
-            .find(|a| a.kind() == Kind::Claim)
-            .map(|a| a.id.clone())
-            .unwrap_or_default();
+        let claim = first_claim(&layer);
         assert_eq!(
             apply(
                 TEXT,
@@ -1168,12 +1173,7 @@ mod tests {
 
     /// The first claim of a layer, with a verdict and a note set on it.
     fn with_verdict(layer: &Layer, text: &str) -> (Layer, String) {
-        let claim = layer
-            .annotations
-            .iter()
-            .find(|a| a.kind() == Kind::Claim)
-            .map(|a| a.id.clone())
-            .unwrap_or_default();
+        let claim = first_claim(layer);
         let edit = Edit::SetReview(claim.clone(), ClaimStatus::False, "خطأ 😀".into());
         (apply(text, layer, &edit).unwrap_or_default(), claim)
     }
@@ -1268,12 +1268,7 @@ mod tests {
     #[test]
     fn rejections_follow_their_text_and_one_undo_brings_the_old_text_back() {
         let layer = Layer::from_analysis(&base());
-        let claim = layer
-            .annotations
-            .iter()
-            .find(|a| a.kind() == Kind::Claim)
-            .map(|a| a.id.clone())
-            .unwrap_or_default();
+        let claim = first_claim(&layer);
         let mut history = History::new(layer);
         assert_eq!(history.apply(TEXT, &Edit::Delete(claim)), Ok(()));
         let edited = format!("بيروت - {TEXT}");
