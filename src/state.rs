@@ -1178,14 +1178,7 @@ mod tests {
         let text = "Officials met on Tuesday in Paris.";
         let state = analysed(text);
         // "fficials met on Tues" in UTF-16 units: mid-word at both ends.
-        let state = reduce(
-            state,
-            Action::MarkSelection {
-                mark: Mark::Claim,
-                start16: 1,
-                end16: 20,
-            },
-        );
+        let state = marked(state, Mark::Claim, 1, 20);
         assert_eq!(editor_claims(&state), ["Officials met on Tuesday"]);
         assert!(state
             .selected
@@ -1199,6 +1192,18 @@ mod tests {
         );
         let redone = reduce(undone, Action::Redo);
         assert_eq!(editor_claims(&redone), ["Officials met on Tuesday"]);
+    }
+
+    /// The article selection `start16..end16` marked as `mark`.
+    fn marked(state: State, mark: Mark, start16: u32, end16: u32) -> State {
+        reduce(
+            state,
+            Action::MarkSelection {
+                mark,
+                start16,
+                end16,
+            },
+        )
     }
 
     /// Analyses the state's current text (the Analyse button, then the
@@ -1215,14 +1220,7 @@ mod tests {
     fn a_text_edit_then_analyse_keeps_the_work_and_one_undo_restores_the_old_text() {
         let text = "Officials met on Tuesday in Paris.";
         let state = analysed(text);
-        let state = reduce(
-            state,
-            Action::MarkSelection {
-                mark: Mark::Claim,
-                start16: 0,
-                end16: 24,
-            },
-        );
+        let state = marked(state, Mark::Claim, 0, 24);
         let id = state.selected.clone().expect("the new claim");
         let state = reduce(
             state,
@@ -1266,28 +1264,14 @@ mod tests {
     #[test]
     fn work_that_cannot_be_placed_is_listed_and_can_be_placed_again() {
         let state = analysed("Officials met on Tuesday in Paris.");
-        let state = reduce(
-            state,
-            Action::MarkSelection {
-                mark: Mark::Quote,
-                start16: 0,
-                end16: 9,
-            },
-        );
+        let state = marked(state, Mark::Quote, 0, 9);
         let state = analyse_now(reduce(
             state,
             Action::Edit("The board voted in Rome.".into()),
         ));
         assert_eq!(state.orphans.len(), 1);
         assert_eq!(state.orphans[0].exact, "Officials");
-        let placed = reduce(
-            state,
-            Action::MarkSelection {
-                mark: Mark::Orphan(0),
-                start16: 4,
-                end16: 9,
-            },
-        );
+        let placed = marked(state, Mark::Orphan(0), 4, 9);
         assert!(placed.orphans.is_empty());
         let report = placed.report.as_ref().expect("a report");
         assert!(report.quotes.iter().any(|q| q.content.as_str() == "board"));
@@ -1308,14 +1292,7 @@ mod tests {
             },
         );
         assert_eq!(plain.doc.seq, state.doc.seq, "no work: the same document");
-        let state = reduce(
-            state,
-            Action::MarkSelection {
-                mark: Mark::Claim,
-                start16: 0,
-                end16: 24,
-            },
-        );
+        let state = marked(state, Mark::Claim, 0, 24);
         let pasted = reduce(
             state.clone(),
             Action::Paste {
@@ -1335,14 +1312,7 @@ mod tests {
         let state = analysed("\"We will not resign,\" Jane Smith said.\nOfficials met in Paris.");
         let speakers = |s: &State| s.history.as_ref().map_or(0, |h| h.current().speakers.len());
         let before = speakers(&state);
-        let state = reduce(
-            state,
-            Action::MarkSelection {
-                mark: Mark::Quote,
-                start16: 33,
-                end16: 51,
-            },
-        );
+        let state = marked(state, Mark::Quote, 33, 51);
         let quote = state.selected.clone().expect("the new quote");
         let named = reduce(
             state,
@@ -1370,24 +1340,10 @@ mod tests {
     #[test]
     fn blank_selections_and_mentions_without_a_quote_change_nothing() {
         let state = analysed("Officials met on Tuesday in Paris.");
-        let blank = reduce(
-            state.clone(),
-            Action::MarkSelection {
-                mark: Mark::Quote,
-                start16: 9,
-                end16: 10,
-            },
-        );
+        let blank = marked(state.clone(), Mark::Quote, 9, 10);
         assert_eq!(blank.history, state.history);
         let state = reduce(state, Action::Select(None));
-        let mention = reduce(
-            state.clone(),
-            Action::MarkSelection {
-                mark: Mark::Mention,
-                start16: 0,
-                end16: 9,
-            },
-        );
+        let mention = marked(state.clone(), Mark::Mention, 0, 9);
         assert_eq!(mention.history, state.history);
     }
 
